@@ -1,5 +1,36 @@
 // Explicit registry of the built-in rules (one JSON file each). test/rules/registry.test.ts fails when a
 // JSON file under rules/ is missing here.
 import type { RuleFile } from '../src/rules/types.ts';
+import containerHasLivenessProbe from './container/has-liveness-probe.json' with { type: 'json' };
+import containerHasReadinessProbe from './container/has-readiness-probe.json' with { type: 'json' };
+import containerReferencesConfig from './container/references-config.json' with { type: 'json' };
+import containerRecordExit from './container/record-exit.json' with { type: 'json' };
+import containerRecordLivenessKill from './container/record-liveness-kill.json' with { type: 'json' };
+import containerRecordOomKill from './container/record-oom-kill.json' with { type: 'json' };
+import containerRecordStop from './container/record-stop.json' with { type: 'json' };
+import kubeletBackOffActive from './kubelet/back-off-active.json' with { type: 'json' };
+import kubeletResetBackOff from './kubelet/reset-back-off.json' with { type: 'json' };
+import kubeletRestartAfterBackOff from './kubelet/restart-after-back-off.json' with { type: 'json' };
+import kubeletRestartContainer from './kubelet/restart-container.json' with { type: 'json' };
+import kubeletRestartNow from './kubelet/restart-now.json' with { type: 'json' };
+import kubeletShouldRestart from './kubelet/should-restart.json' with { type: 'json' };
+import podBind from './pod/bind.json' with { type: 'json' };
+import podRecordDeletion from './pod/record-deletion.json' with { type: 'json' };
 
-export const builtinRuleFiles: readonly RuleFile[] = [];
+export const builtinRuleFiles: readonly RuleFile[] = [
+  containerHasLivenessProbe,
+  containerHasReadinessProbe,
+  containerReferencesConfig,
+  containerRecordExit,
+  containerRecordLivenessKill,
+  containerRecordOomKill,
+  containerRecordStop,
+  kubeletBackOffActive,
+  kubeletResetBackOff,
+  kubeletRestartAfterBackOff,
+  kubeletRestartContainer,
+  kubeletRestartNow,
+  kubeletShouldRestart,
+  podBind,
+  podRecordDeletion,
+] as RuleFile[];

@@ -10,6 +10,8 @@ let compiled: Map<string, CompiledRule> | undefined;
 
 function load(): Map<string, CompiledRule> {
   for (const [name, op] of Object.entries(customOperations)) jsonLogic.add_operation(name, op);
+  // `{"rule": [id, data]}` evaluates another built-in rule, so shared decisions are written once.
+  jsonLogic.add_operation('rule', (id: unknown, data: unknown) => getRule(String(id)).evaluate(data));
   const map = new Map<string, CompiledRule>();
   for (const file of builtinRuleFiles) {
     map.set(file.id, { id: file.id, file, evaluate: (data) => jsonLogic.apply(file.logic as never, data) });

@@ -1,0 +1,45 @@
+// Explicit registry of kubemodel's machines: id → definition (pure config + rule bindings) and event list.
+import * as container from './container.ts';
+import * as pod from './pod.ts';
+import type { MachineDefinition } from '../src/system/bind.ts';
+import type { EventObject } from 'xstate';
+
+export interface MachineModule {
+  id: string;
+  title: string;
+  behaviours: string[];
+  definition: MachineDefinition;
+  events: EventObject[];
+  /** A representative input for diagrams, paths and the differential test. */
+  sampleInput: unknown;
+}
+
+export const machineModules: readonly MachineModule[] = [
+  {
+    id: 'pod',
+    title: 'Pod: binding, sandbox, node reachability, graceful deletion',
+    behaviours: ['POD-03', 'POD-06', 'POD-15', 'POD-16', 'NODE-04'],
+    definition: { config: pod.podMachineConfig as never, bindings: pod.bindings },
+    events: pod.podEvents,
+    sampleInput: pod.podContext({}),
+  },
+  {
+    id: 'container',
+    title: 'Container: waiting reasons, running and readiness, termination, restarts with back-off',
+    behaviours: ['POD-11', 'POD-12', 'POD-14', 'PROBE-01', 'PROBE-02', 'PROBE-03', 'RES-05', 'CFG-02'],
+    definition: { config: container.containerMachineConfig as never, bindings: container.bindings },
+    events: container.containerEvents,
+    sampleInput: container.containerContext({
+      name: 'app',
+      role: 'app',
+      restartPolicy: 'Always',
+      hasLivenessProbe: true,
+      hasReadinessProbe: true,
+      referencesConfig: true,
+    }),
+  },
+];
+
+export function machineModule(id: string): MachineModule | undefined {
+  return machineModules.find((m) => m.id === id);
+}
