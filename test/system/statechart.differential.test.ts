@@ -74,8 +74,8 @@ describe('the differential test can fail', () => {
       config: mod.definition.config,
       bindings: {
         ...mod.definition.bindings,
-        // restart-now stands in for restart-after-back-off: CrashLoopBackOff is skipped.
-        guards: { ...mod.definition.bindings.guards, restartAfterBackOff: 'kubelet/back-off-active' },
+        // The first crash would wait in CrashLoopBackOff instead of restarting at once.
+        guards: { ...mod.definition.bindings.guards, restartAfterBackOff: 'container/has-readiness-probe' },
       },
     };
     const good = toXStateMachine(mod.definition);
