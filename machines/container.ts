@@ -149,3 +149,25 @@ export const containerEvents: ContainerEvent[] = [
   { type: 'RAN_10_MINUTES' },
   { type: 'KILL' },
 ];
+
+/**
+ * Who sends each event and when it may happen: `when` names a rule over the container's view in the running
+ * system (src/system/pod-view.ts). Faults draw on the model's fault budget; exits on the restart bound.
+ */
+export const containerOffers = [
+  { event: { type: 'CONTAINER_STARTED' }, actor: 'kubelet', when: 'kubelet/may-start-container' },
+  { event: { type: 'IMAGE_PULL_FAILED' }, actor: 'env', fault: true, when: 'kubelet/may-start-container' },
+  { event: { type: 'IMAGE_PULL_BACK_OFF' }, actor: 'kubelet', when: 'kubelet/may-sync-container' },
+  { event: { type: 'CONFIG_MISSING' }, actor: 'env', fault: true, when: 'kubelet/may-start-container' },
+  { event: { type: 'CONFIG_AVAILABLE' }, actor: 'env', when: 'kubelet/may-sync-container' },
+  { event: { type: 'BACK_OFF_EXPIRED' }, actor: 'timer', when: 'kubelet/may-sync-container' },
+  { event: { type: 'CONTAINER_EXITED', exitCode: 0 }, actor: 'env', when: 'env/container-may-exit' },
+  { event: { type: 'CONTAINER_EXITED', exitCode: 1 }, actor: 'env', fault: true, when: 'env/container-may-exit' },
+  { event: { type: 'OOM_KILLED' }, actor: 'env', fault: true, when: 'env/container-may-exit' },
+  { event: { type: 'LIVENESS_PROBE_FAILED' }, actor: 'env', fault: true, when: 'env/container-may-exit' },
+  { event: { type: 'READINESS_PROBE_SUCCEEDED' }, actor: 'env', when: 'kubelet/may-sync-container' },
+  { event: { type: 'READINESS_PROBE_FAILED' }, actor: 'env', fault: true, when: 'kubelet/may-sync-container' },
+  { event: { type: 'RESTART' }, actor: 'kubelet', when: 'kubelet/may-sync-container' },
+  { event: { type: 'RAN_10_MINUTES' }, actor: 'timer', when: 'kubelet/may-sync-container' },
+  { event: { type: 'KILL' }, actor: 'kubelet', when: 'kubelet/may-stop-container' },
+] as const;

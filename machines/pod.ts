@@ -82,3 +82,13 @@ export const podEvents: PodEvent[] = [
   { type: 'NODE_LOST' },
   { type: 'NODE_RECOVERED' },
 ];
+
+/** Who sends each event and when it may happen: `when` names a rule over the Pod's view (src/system/pod-view.ts). */
+export const podOffers = [
+  { event: { type: 'SANDBOX_CREATED' }, actor: 'kubelet', when: 'kubelet/may-create-sandbox' },
+  { event: { type: 'DELETE' }, actor: 'user', when: 'pod/may-delete' },
+  { event: { type: 'CONTAINERS_STOPPED' }, actor: 'kubelet', when: 'kubelet/containers-stopped' },
+  { event: { type: 'GRACE_PERIOD_EXPIRED' }, actor: 'timer', when: 'kubelet/grace-period-may-expire' },
+  { event: { type: 'NODE_LOST' }, actor: 'env', fault: true, when: 'node/may-be-lost' },
+  { event: { type: 'NODE_RECOVERED' }, actor: 'env', when: 'node/may-recover' },
+] as const;

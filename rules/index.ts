@@ -16,6 +16,19 @@ import kubeletRestartNow from './kubelet/restart-now.json' with { type: 'json' }
 import kubeletShouldRestart from './kubelet/should-restart.json' with { type: 'json' };
 import podBind from './pod/bind.json' with { type: 'json' };
 import podRecordDeletion from './pod/record-deletion.json' with { type: 'json' };
+import kubeletContainerState from './kubelet/container-state.json' with { type: 'json' };
+import kubeletPodPhase from './kubelet/pod-phase.json' with { type: 'json' };
+import envContainerMayExit from './env/container-may-exit.json' with { type: 'json' };
+import kubeletContainersStopped from './kubelet/containers-stopped.json' with { type: 'json' };
+import kubeletGracePeriodMayExpire from './kubelet/grace-period-may-expire.json' with { type: 'json' };
+import kubeletMayCreateSandbox from './kubelet/may-create-sandbox.json' with { type: 'json' };
+import kubeletMayStartContainer from './kubelet/may-start-container.json' with { type: 'json' };
+import kubeletMayStopContainer from './kubelet/may-stop-container.json' with { type: 'json' };
+import kubeletMaySyncContainer from './kubelet/may-sync-container.json' with { type: 'json' };
+import nodeMayBeLost from './node/may-be-lost.json' with { type: 'json' };
+import nodeMayRecover from './node/may-recover.json' with { type: 'json' };
+import podMayDelete from './pod/may-delete.json' with { type: 'json' };
+import qosQosClass from './qos/qos-class.json' with { type: 'json' };
 
 export const builtinRuleFiles: readonly RuleFile[] = [
   containerHasLivenessProbe,
@@ -33,4 +46,17 @@ export const builtinRuleFiles: readonly RuleFile[] = [
   kubeletShouldRestart,
   podBind,
   podRecordDeletion,
+  kubeletContainerState,
+  kubeletPodPhase,
+  qosQosClass,
+  envContainerMayExit,
+  kubeletContainersStopped,
+  kubeletGracePeriodMayExpire,
+  kubeletMayCreateSandbox,
+  kubeletMayStartContainer,
+  kubeletMayStopContainer,
+  kubeletMaySyncContainer,
+  nodeMayBeLost,
+  nodeMayRecover,
+  podMayDelete,
 ] as RuleFile[];

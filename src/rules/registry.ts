@@ -1,22 +1,31 @@
-// The built-in rules, loaded from rules/index.ts, checked and compiled once on first use.
-// (Provisional implementation: evaluates with json-logic-js until the compiler lands; the API stays.)
-import jsonLogic from 'json-logic-js';
+// The built-in rules (rules/index.ts), checked and compiled once on first use. A built-in rule that fails
+// its check is a bug in this repository: loading throws, and test/rules/registry.test.ts names it.
 import { builtinRuleFiles } from '../../rules/index.ts';
-import { customOperations } from './ops/index.ts';
-import type { CompiledRule, RuleFile } from './types.ts';
 import { RuleError } from '../errors.ts';
+import { loadRules } from './load.ts';
+import { customOperations, type CustomOperation } from './ops/index.ts';
+import './model-shapes.ts';
+import type { CompiledRule, RuleFile } from './types.ts';
 
 let compiled: Map<string, CompiledRule> | undefined;
 
+/** What built-in rules may call: the custom operations, plus `rule`, which evaluates another built-in rule. */
+export const ruleOperations: Readonly<Record<string, CustomOperation>> = {
+  ...customOperations,
+  // `{"rule": [id, data]}` evaluates another built-in rule, so a shared decision is written once.
+  rule: (id, data) => getRule(String(id)).evaluate(data),
+};
+
 function load(): Map<string, CompiledRule> {
-  for (const [name, op] of Object.entries(customOperations)) jsonLogic.add_operation(name, op);
-  // `{"rule": [id, data]}` evaluates another built-in rule, so shared decisions are written once.
-  jsonLogic.add_operation('rule', (id: unknown, data: unknown) => getRule(String(id)).evaluate(data));
-  const map = new Map<string, CompiledRule>();
-  for (const file of builtinRuleFiles) {
-    map.set(file.id, { id: file.id, file, evaluate: (data) => jsonLogic.apply(file.logic as never, data) });
+  // rules/index.ts carries no file names; the id names the file, and registry.test.ts checks that it does.
+  const sources = builtinRuleFiles.map((content) => ({ fileName: `rules/${content.id}.json`, content }));
+  const { rules, errors } = loadRules(sources, ruleOperations);
+  const [first] = errors;
+  if (first) {
+    const all = errors.map((e) => `${e.file ?? e.ruleId}: ${e.message}`).join('\n');
+    throw new RuleError(first.ruleId, first.jsonPath, `${errors.length} built-in rule problem(s):\n${all}`, first.file);
   }
-  return map;
+  return rules;
 }
 
 /** The built-in rule with this id; throws RuleError for an unknown id. */

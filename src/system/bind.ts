@@ -56,10 +56,11 @@ export function toXStateMachine(def: MachineDefinition): AnyStateMachine {
   for (const [name, a] of Object.entries(actions)) {
     xsActions[name] = assign(({ context, event }: { context: unknown; event: EventLike }, params: unknown) => a(context, event, params) as never);
   }
-  return setup({ guards: xsGuards as never, actions: xsActions as never }).createMachine({
+  const machine = setup({ guards: xsGuards as never, actions: xsActions as never }).createMachine({
     ...(def.config as object),
     context: ({ input }: { input: unknown }) => input,
   } as never);
+  return machine as unknown as AnyStateMachine;
 }
 
 export function toCompiled<C>(def: MachineDefinition): CompiledStatechart<C> {

@@ -42,6 +42,17 @@ interface TransitionDef {
   targets: StateNodeDef[];
 }
 
+interface ConfigInfo {
+  active: StateNodeDef[];
+  activeSet: Set<StateNodeDef>;
+  atomic: StateNodeDef[];
+  value: StateValue;
+  done: boolean;
+  leafPath?: string;
+  /** Memoised answers of matches(), by state path. */
+  matches: Map<string, boolean>;
+}
+
 /** A machine state: active atomic node indices (sorted), the XState-shaped value and the context. */
 export interface MState<C = unknown> {
   readonly config: string;
@@ -56,7 +67,7 @@ export class CompiledStatechart<C = unknown> {
   readonly id: string;
   private readonly nodes: StateNodeDef[] = [];
   private readonly root: StateNodeDef;
-  private readonly configs = new Map<string, { active: StateNodeDef[]; activeSet: Set<StateNodeDef>; atomic: StateNodeDef[]; value: StateValue; done: boolean }>();
+  private readonly configs = new Map<string, ConfigInfo>();
   private readonly listens = new Map<string, boolean>();
   private readonly targetsMemo = new Map<string, string>();
   private uid = 0;
@@ -82,6 +93,13 @@ export class CompiledStatechart<C = unknown> {
     return this.configInfo(state.config).done;
   }
 
+  /** The first active atomic state's path below the root, e.g. "Waiting.CrashLoopBackOff" (memoised). */
+  leafPath(state: MState<C>): string {
+    const info = this.configInfo(state.config);
+    info.leafPath ??= (info.atomic[0]?.path ?? []).join('.');
+    return info.leafPath;
+  }
+
   /** Names of the active atomic states, e.g. ["container.Waiting.CrashLoopBackOff"]. */
   activeLeaves(state: MState<C>): string[] {
     return this.configInfo(state.config).atomic.map((n) => n.id);
@@ -89,8 +107,14 @@ export class CompiledStatechart<C = unknown> {
 
   /** Whether the state node with this dotted id (without the machine id) is active, e.g. "Running.Ready". */
   matches(state: MState<C>, path: string): boolean {
-    const id = `${this.id}.${path}`;
-    return this.configInfo(state.config).active.some((n) => n.id === id);
+    const info = this.configInfo(state.config);
+    let hit = info.matches.get(path);
+    if (hit === undefined) {
+      const id = `${this.id}.${path}`;
+      hit = info.active.some((n) => n.id === id);
+      info.matches.set(path, hit);
+    }
+    return hit;
   }
 
   /**
@@ -246,7 +270,7 @@ export class CompiledStatechart<C = unknown> {
       const active = new Set<StateNodeDef>();
       for (const leaf of atomic) for (let n: StateNodeDef | undefined = leaf; n; n = n.parent) active.add(n);
       const activeList = [...active].sort((a, b) => a.index - b.index);
-      info = { active: activeList, activeSet: active, atomic, value: this.buildValue(this.root, active), done: this.isFinal(this.root, active) };
+      info = { matches: new Map(), active: activeList, activeSet: active, atomic, value: this.buildValue(this.root, active), done: this.isFinal(this.root, active) };
       this.configs.set(config, info);
     }
     return info;

@@ -1,0 +1,153 @@
+// A model run as data (properties/models/*.json) turned into a transition system for the checker: the Pods
+// it creates, the bounds, the invariants it checks, and optional re-bindings of guards to inline logic (how
+// a deliberately broken model is written without shipping a broken rule).
+import { compileLogic } from '../rules/compile.ts';
+import { customOperations } from '../rules/ops/index.ts';
+import { InputError } from '../errors.ts';
+import type { Pod } from '../k8s/types.ts';
+import { podPhase } from '../k8s/phase.ts';
+import { machineModule } from '../../machines/index.ts';
+import { podInvariants, podStepInvariants, type ContainerFacts, type PodModelView } from '../../properties/pod.ts';
+import type { StateProperty, StepProperty } from '../../properties/types.ts';
+import { bindActions, bindGuards, truthy } from '../system/bind.ts';
+import { CompiledStatechart, type GuardImpl } from '../system/statechart.ts';
+import { podMachines } from '../system/machines.ts';
+import { forEachGroup, PodSystem } from '../system/system.ts';
+import { leafPath, projectStatus, type PodMachines } from '../system/pods.ts';
+import { defaultConstants, type Action, type ModelConstants, type SystemState } from '../system/types.ts';
+import type { ContainerContext } from '../../machines/container.ts';
+import type { PodContext } from '../../machines/pod.ts';
+import type { StateInvariant, StepInvariant, TransitionSystem } from './bfs.ts';
+
+export interface ModelFile {
+  id: string;
+  description: string;
+  machines: string[];
+  objects: Pod[];
+  constants?: Partial<ModelConstants>;
+  /** Invariant ids to check; all Pod invariants when absent. */
+  invariants?: string[];
+  /** Replace a machine's named guards by inline json-logic (broken or variant models). */
+  rebind?: Record<string, { guards?: Record<string, unknown> }>;
+  expect: {
+    states?: number;
+    depth?: number;
+    complete?: boolean;
+    violation?: { id: string; steps: string[] } | null;
+  };
+}
+
+export interface LoadedModel {
+  file: ModelFile;
+  system: PodSystem;
+  ts: TransitionSystem<SystemState, Action>;
+  invariants: StateInvariant<SystemState>[];
+  stepInvariants: StepInvariant<SystemState, Action>[];
+  view: (s: SystemState) => PodModelView;
+}
+
+function machinesFor(file: ModelFile): PodMachines {
+  if (!file.rebind) return podMachines();
+  const base = podMachines();
+  const build = (id: 'pod' | 'container') => {
+    const mod = machineModule(id)!;
+    const override = file.rebind?.[id]?.guards;
+    if (!override) return base[id];
+    const guards: Record<string, GuardImpl> = { ...bindGuards(mod.definition.bindings) };
+    for (const [name, logic] of Object.entries(override)) {
+      if (!(name in guards)) throw new InputError(`rebind: machine ${id} has no guard "${name}"`);
+      const evaluate = compileLogic(logic, { operations: customOperations, ruleId: `${file.id}:${name}` });
+      guards[name] = (context, event, params) => truthy(evaluate({ context, event, params: params ?? {} }));
+    }
+    return new CompiledStatechart(mod.definition.config, guards, bindActions(mod.definition.bindings));
+  };
+  return { pod: build('pod'), container: build('container') };
+}
+
+/** The invariants' view of a state: every Pod with its derived phase and containers in spec order. */
+export function podModelView(system: PodSystem, state: SystemState): PodModelView {
+  const pods: PodModelView['pods'] = [];
+  forEachGroup(state.instances, (start, end) => {
+    const group = state.instances.slice(start, end);
+    const pod = system.podOf(state, group[0]!.object);
+    if (!pod) return;
+    const status = projectStatus(system.machines, pod, group);
+    const podCtx = group[0]!.state.context as PodContext;
+    const containers: ContainerFacts[] = group.slice(1).map((inst) => {
+      const c = inst.state.context as ContainerContext;
+      const path = leafPath(system.machines.container, inst.state);
+      return {
+        name: c.name,
+        role: c.role,
+        state: path,
+        restartCount: c.restartCount,
+        backoff: c.backoff,
+        exitCode: c.exitCode,
+        ready: path === 'Running.Ready',
+        started: path.startsWith('Running') || path === 'Terminated' || c.restartCount > 0,
+        completed: path === 'Terminated' && c.exitCode === 0,
+      };
+    });
+    pods.push({
+      name: pod.metadata.name,
+      restartPolicy: pod.spec.restartPolicy ?? 'Always',
+      phase: podPhase({ ...pod, status }),
+      nodeName: podCtx.nodeName,
+      ready: status.conditions?.find((c) => c.type === 'Ready')?.status ?? 'False',
+      containers,
+    });
+  });
+  return { faults: state.faults, pods };
+}
+
+function stateInvariant(p: StateProperty<PodModelView>, view: (s: SystemState) => PodModelView): StateInvariant<SystemState> {
+  const evaluate = p.logic !== undefined ? compileLogic(p.logic, { operations: customOperations, ruleId: p.id }) : undefined;
+  const holds = p.holds ?? ((v: PodModelView) => truthy(evaluate!(v)));
+  return { id: p.id, description: `${p.description} (${p.behaviours.join(', ')})`, holds: (s) => holds(view(s)) };
+}
+
+function stepInvariant(p: StepProperty<PodModelView>, view: (s: SystemState) => PodModelView): StepInvariant<SystemState, Action> {
+  return { id: p.id, description: `${p.description} (${p.behaviours.join(', ')})`, holds: (a, _action, b) => p.holds(view(a), view(b)) };
+}
+
+const COMPONENTS = new Set(['kubelet', 'timer', 'scheduler', 'controller', 'node-controller']);
+
+export function loadPodModel(file: ModelFile): LoadedModel {
+  const constants: ModelConstants = { ...defaultConstants, ...file.constants };
+  const system = new PodSystem(constants, machinesFor(file));
+  // One view per state, however many invariants (and step invariants, on both ends of an edge) read it.
+  const views = new WeakMap<SystemState, PodModelView>();
+  const view = (s: SystemState): PodModelView => {
+    let v = views.get(s);
+    if (!v) {
+      v = podModelView(system, s);
+      views.set(s, v);
+    }
+    return v;
+  };
+  const known = [...podInvariants.map((p) => p.id), ...podStepInvariants.map((p) => p.id)];
+  const wanted = file.invariants ?? known;
+  for (const id of wanted) if (!known.includes(id)) throw new InputError(`model ${file.id}: unknown invariant "${id}" (known: ${known.join(', ')})`);
+  const ts: TransitionSystem<SystemState, Action> = {
+    initial: [system.initial(file.objects)],
+    successors: (s) => system.successors(s),
+    key: (s) => system.key(s),
+    isFault: (a) => a.fault || a.actor === 'user',
+    isStable: (_s, succ) => !succ.some((x) => COMPONENTS.has(x.action.actor)),
+    // A dead state is a legitimate end when every Pod finished (Succeeded/Failed), waits for a scheduler
+    // that this model does not have, or the model's bounds (fault budget, restart bound) stopped it.
+    isTerminal: (s) =>
+      s.faults >= constants.maxFaults ||
+      view(s).pods.every(
+        (p) => p.phase === 'Succeeded' || p.phase === 'Failed' || p.nodeName === null || p.containers.some((c) => c.restartCount >= constants.maxRestarts),
+      ),
+  };
+  return {
+    file,
+    system,
+    ts,
+    invariants: podInvariants.filter((p) => wanted.includes(p.id)).map((p) => stateInvariant(p, view)),
+    stepInvariants: podStepInvariants.filter((p) => wanted.includes(p.id)).map((p) => stepInvariant(p, view)),
+    view,
+  };
+}

@@ -1,0 +1,106 @@
+// `kubemodel simulate [manifests...]`: run the bundled example cluster or the given manifests through the
+// model and print what a cluster would show: `kubectl get events` and `kubectl get pods`.
+import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import { readManifestSources } from '../../io/manifests.ts';
+import { applyPodDefaults, isModelled, parseManifests } from '../../k8s/parse-manifests.ts';
+import type { Node, Pod } from '../../k8s/types.ts';
+import { simulate, type SimulationResult } from '../../simulate/simulate.ts';
+import { podStatusColumns } from '../../kubectl/get-pods.ts';
+import { humanDuration } from '../../kubectl/age.ts';
+import { exampleCluster } from '../files.ts';
+import { checkOutput, table, toJson, toYamlText } from '../output.ts';
+import type { CliContext } from '../context.ts';
+import type { InputError } from '../../errors.ts';
+
+const FORMATS = ['text', 'json', 'yaml'] as const;
+
+/** "90", "90s", "10m", "1h" → seconds. */
+export function parseDuration(value: string): number {
+  const m = /^(\d+)(s|m|h)?$/.exec(value);
+  if (!m) throw new InvalidArgumentError(`--duration takes seconds or a Go-style duration like 90s, 10m or 1h, got "${value}".`);
+  return Number(m[1]) * (m[2] === 'h' ? 3600 : m[2] === 'm' ? 60 : 1);
+}
+
+export interface LoadedCluster {
+  pods: Pod[];
+  nodes: Node[];
+  errors: InputError[];
+  warnings: InputError[];
+}
+
+export async function loadCluster(paths: string[], stdin: () => Promise<string>): Promise<LoadedCluster> {
+  const read = await readManifestSources(paths, { stdin });
+  const parsed = parseManifests(read.sources);
+  const pods: Pod[] = [];
+  const nodes: Node[] = [];
+  for (const o of parsed.objects) {
+    if (!isModelled(o)) continue;
+    if (o.object.kind === 'Pod') pods.push(applyPodDefaults(o.object));
+    else if (o.object.kind === 'Node') nodes.push(o.object);
+  }
+  return { pods, nodes, errors: [...read.errors, ...parsed.errors], warnings: parsed.warnings };
+}
+
+export function registerSimulate(program: Command, ctx: () => CliContext, stdin: () => Promise<string>): void {
+  program
+    .command('simulate')
+    .description('run manifests (default: the bundled example cluster) through the model and show events and pods as kubectl would')
+    .argument('[manifests...]', 'YAML/JSON files or directories, or - for standard input')
+    .option('-o, --output <format>', `output format: ${FORMATS.join('|')}`, 'text')
+    .option('--duration <time>', 'simulated time to run, e.g. 90s, 10m', parseDuration, 600)
+    .addHelpText(
+      'after',
+      `
+Pods say what their containers do with the annotation kubemodel.io/scenario (see examples/cluster/pods.yaml):
+exit:N, crash-loop, image-pull-error, missing-config, oom, liveness-fails, readiness-fails.
+A Pod without spec.nodeName stays Pending: this build has no scheduler yet.
+
+Examples:
+  $ kubemodel simulate                              # the bundled example cluster, 10 minutes
+  $ kubemodel simulate my-pods.yaml --duration 5m
+  $ kubectl get pod web -o yaml | kubemodel simulate - -o json
+  $ kubemodel --kubernetes-version 1.21 simulate    # event wording of Kubernetes 1.21`,
+    )
+    .action(async (manifests: string[], flags: { output: string; duration: number }) => {
+      const c = ctx();
+      const format = checkOutput(flags.output, FORMATS);
+      const usingExample = manifests.length === 0;
+      const cluster = await loadCluster(usingExample ? [exampleCluster] : manifests, stdin);
+      for (const w of cluster.warnings) c.err(`warning: ${w.located}\n`);
+      for (const e of cluster.errors) c.err(`error: ${e.located}\n`);
+      const start = new Date('2026-01-01T00:00:00Z');
+      const result = simulate(cluster.pods, { durationSeconds: flags.duration, kubernetesVersion: c.kubernetesVersion, start });
+      const now = new Date(start.getTime() + result.endSeconds * 1000);
+      if (format === 'json' || format === 'yaml') {
+        const doc = { kubernetesVersion: c.kubernetesVersion, simulatedSeconds: result.endSeconds, events: result.events, pods: result.pods, nodes: cluster.nodes };
+        c.out(format === 'json' ? toJson(doc) : toYamlText(doc));
+      } else {
+        if (usingExample) c.out(`Simulating the bundled example cluster (${exampleCluster}) for ${humanDuration(result.endSeconds)}.\n\n`);
+        c.out(renderSimulation(result, now));
+      }
+      if (cluster.errors.length > 0) c.exitCode = 2;
+    });
+}
+
+export function renderSimulation(result: SimulationResult, now: Date): string {
+  const end = result.endSeconds;
+  // Repeated Events are one Event with a count, as the event recorder aggregates them.
+  const grouped = new Map<string, { last: number; first: number; count: number; e: SimulationResult['events'][number] }>();
+  for (const e of result.events) {
+    const key = `${e.type}|${e.reason}|${e.object}|${e.message}`;
+    const g = grouped.get(key);
+    if (g) {
+      g.last = e.at;
+      g.count++;
+    } else grouped.set(key, { first: e.at, last: e.at, count: 1, e });
+  }
+  const rows = [...grouped.values()]
+    .sort((a, b) => a.last - b.last)
+    .map((g) => [humanDuration(end - g.last), g.e.type, g.e.reason, g.e.object, g.count > 1 ? `${g.e.message} (x${g.count} over ${humanDuration(g.last - g.first)})` : g.e.message]);
+  const pods = result.pods.map((p) => {
+    const col = podStatusColumns(p, now);
+    return [col.name, col.ready, col.status, col.restarts, col.age];
+  });
+  return `$ kubectl get events --sort-by=.lastTimestamp\n${table(['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'], rows)}\n$ kubectl get pods\n${table(['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'], pods)}`;
+}

@@ -1,0 +1,55 @@
+// Input shapes of the rules that machines and the interpreter evaluate: guards and assignments see
+// {context, event, params}; enabling rules see the views built in src/system/pods.ts.
+import { defineShape, type Shape } from './shapes.ts';
+
+const num: Shape = { oneOf: ['number', 'null'] };
+const str: Shape = { oneOf: ['string', 'null'] };
+
+export const ContainerContextShape = defineShape('ContainerContext', {
+  optional: true,
+  object: {
+    name: 'string',
+    role: 'string',
+    restartPolicy: 'string',
+    hasLivenessProbe: 'boolean',
+    hasReadinessProbe: 'boolean',
+    referencesConfig: 'boolean',
+    restartCount: 'number',
+    backoff: 'number',
+    exitCode: num,
+    reason: str,
+    lastExitCode: num,
+    lastReason: str,
+  },
+});
+
+const event: Shape = { optional: true, object: { type: 'string', exitCode: 'number', nodeName: 'string', gracePeriodSeconds: 'number' } };
+
+defineShape('ContainerTransition', {
+  optional: true,
+  object: { context: ContainerContextShape, event, params: { optional: true, object: { readinessProbe: 'boolean' } } },
+});
+
+defineShape('PodTransition', {
+  optional: true,
+  object: { context: { optional: true, object: { nodeName: str, gracePeriodSeconds: 'number' } }, event, params: { optional: true, object: {} } },
+});
+
+const podFacts: Shape = {
+  optional: true,
+  object: { scheduled: 'boolean', sandboxReady: 'boolean', reachable: 'boolean', terminating: 'boolean', gone: 'boolean' },
+};
+const progress: Shape = {
+  optional: true,
+  object: { name: 'string', role: 'string', state: 'string', started: 'boolean', completed: 'boolean', restartCount: 'number', exitCode: num },
+};
+
+defineShape('ContainerView', {
+  optional: true,
+  object: { pod: podFacts, container: progress, before: { array: progress }, restartsLeft: 'boolean' },
+});
+
+defineShape('PodView', {
+  optional: true,
+  object: { pod: podFacts, anyRunning: 'boolean', allowDelete: 'boolean' },
+});

@@ -1,0 +1,66 @@
+// What the environment does to a Pod in a simulation, from its `kubemodel.io/scenario` annotation: a
+// comma-separated list such as `crash-loop`, `exit:0`, `exit:1`, `image-pull-error`, `missing-config`,
+// `oom`, `liveness-fails`, `readiness-fails`, optionally scoped to one container as `app=exit:1`.
+// Unscoped steps apply to the app containers (examples/cluster/pods.yaml documents the vocabulary).
+// Without a scenario, containers start and keep running, as a healthy long-running workload does.
+import { InputError } from '../errors.ts';
+
+export type ScenarioStep =
+  | { kind: 'exit'; exitCode: number; afterSeconds: number }
+  | { kind: 'crash-loop'; exitCode: number; afterSeconds: number }
+  | { kind: 'image-pull-error' }
+  | { kind: 'missing-config' }
+  | { kind: 'oom'; afterSeconds: number }
+  | { kind: 'liveness-fails'; afterSeconds: number }
+  | { kind: 'readiness-fails'; afterSeconds: number };
+
+export interface Scenario {
+  /** Container name → its steps; `*` applies to every container without its own entry. */
+  byContainer: Map<string, ScenarioStep[]>;
+}
+
+export const SCENARIO_ANNOTATION = 'kubemodel.io/scenario';
+
+function parseStep(text: string, where: string): ScenarioStep {
+  const [name, arg] = text.split(':') as [string, string | undefined];
+  switch (name) {
+    case 'exit': {
+      const code = Number(arg ?? '0');
+      if (!Number.isInteger(code) || code < 0 || code > 255) throw new InputError(`${where}: exit code must be 0-255, got "${arg}"`);
+      return { kind: 'exit', exitCode: code, afterSeconds: 5 };
+    }
+    case 'crash-loop':
+      return { kind: 'crash-loop', exitCode: Number(arg ?? '1'), afterSeconds: 3 };
+    case 'image-pull-error':
+      return { kind: 'image-pull-error' };
+    case 'missing-config':
+      return { kind: 'missing-config' };
+    case 'oom':
+      return { kind: 'oom', afterSeconds: 5 };
+    case 'liveness-fails':
+      // periodSeconds 10 × failureThreshold 3 (PROBE-05 defaults) after start.
+      return { kind: 'liveness-fails', afterSeconds: 30 };
+    case 'readiness-fails':
+      return { kind: 'readiness-fails', afterSeconds: 30 };
+    default:
+      throw new InputError(
+        `${where}: unknown scenario "${text}" (known: exit:N, crash-loop, image-pull-error, missing-config, oom, liveness-fails, readiness-fails)`,
+      );
+  }
+}
+
+export function parseScenario(annotation: string | undefined, where: string): Scenario {
+  const byContainer = new Map<string, ScenarioStep[]>();
+  for (const raw of (annotation ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    const eq = raw.indexOf('=');
+    const container = eq >= 0 ? raw.slice(0, eq) : '*';
+    const step = parseStep(eq >= 0 ? raw.slice(eq + 1) : raw, where);
+    byContainer.set(container, [...(byContainer.get(container) ?? []), step]);
+  }
+  return { byContainer };
+}
+
+/** Unscoped steps are about the app containers; init containers and sidecars only follow steps naming them. */
+export function stepsFor(scenario: Scenario, container: string, role: 'init' | 'sidecar' | 'app'): ScenarioStep[] {
+  return scenario.byContainer.get(container) ?? (role === 'app' ? scenario.byContainer.get('*') : undefined) ?? [];
+}

@@ -1,0 +1,127 @@
+// What an action looks like to a Kubernetes user: the Events it records (`kubectl get events` wording of the
+// selected release) or, where Kubernetes records no Event (a process exiting, an OOM kill), a plain sentence.
+import { eventMessage, type EventKind, type KubeEvent } from '../kubelet/event-messages.ts';
+import type { Pod } from '../k8s/types.ts';
+import type { Action } from './types.ts';
+
+export interface ActionDescription {
+  /** Who acted, as kubectl shows event sources: kubelet, default-scheduler, node-controller, user. */
+  actor: string;
+  /** The object the action concerns, `pod/web`. */
+  object: string;
+  events: KubeEvent[];
+  /** One line for traces: what happened, in Kubernetes terms. */
+  summary: string;
+}
+
+export interface DescribeContext {
+  pod: Pod;
+  /** The container the action is about, when it is a container action. */
+  container?: string;
+  /** Pod spec list the container is in. */
+  list?: 'initContainers' | 'containers';
+  kubernetesVersion: string;
+  /** The action left the container waiting in CrashLoopBackOff (a RESTART inside the back-off window). */
+  enteredBackOff?: boolean;
+  /** Pretend pull durations for Pulled events (the simulator passes its own). */
+  pullSeconds?: number;
+}
+
+const SHORT: Record<string, string> = {
+  SANDBOX_CREATED: 'kubelet created the Pod sandbox (pause container, CNI ADD)',
+  CONTAINERS_STOPPED: 'kubelet saw every container stop; the API server removed the Pod',
+  GRACE_PERIOD_EXPIRED: 'terminationGracePeriodSeconds passed: kubelet sent SIGKILL; the API server removed the Pod',
+  NODE_LOST: "the node stopped heartbeating: the node controller set the node's Ready condition to Unknown and the Pod's Ready to False",
+  NODE_RECOVERED: 'the node heartbeats again and its kubelet reports the real Pod status',
+  RAN_10_MINUTES: 'the container ran 10 minutes: kubelet forgot its restart back-off',
+  CONFIG_AVAILABLE: 'the missing ConfigMap/Secret was created',
+  READINESS_PROBE_SUCCEEDED: 'the readiness probe succeeded: the container is Ready',
+};
+
+export function describeAction(action: Action, ctx: DescribeContext): ActionDescription {
+  const { pod, container, kubernetesVersion } = ctx;
+  const ns = pod.metadata.namespace ?? 'default';
+  const spec = container
+    ? [...(pod.spec.initContainers ?? []), ...pod.spec.containers].find((c) => c.name === container)
+    : undefined;
+  const image = spec?.image ?? '';
+  const args = {
+    pod: pod.metadata.name,
+    namespace: ns,
+    uid: pod.metadata.uid ?? `uid-${pod.metadata.name}`,
+    container: container ?? '',
+    image,
+    node: pod.spec.nodeName ?? '',
+    pullSeconds: ctx.pullSeconds ?? 1.5,
+    imageSize: 1_000_000,
+    probeOutput: 'HTTP probe failed with statuscode: 500',
+    configMap: firstConfigMap(pod, container) ?? 'app-config',
+    pullError: `rpc error: code = NotFound desc = failed to pull and unpack image "${image}": not found`,
+  };
+  const ev = (kind: EventKind) => eventMessage(kind, args, kubernetesVersion);
+  const object = `pod/${pod.metadata.name}`;
+  const e = action.event;
+  let events: KubeEvent[] = [];
+  let summary: string | undefined;
+  let actor: string = action.actor;
+  switch (e.type) {
+    case 'BIND':
+      actor = 'default-scheduler';
+      events = [ev('Scheduled')];
+      break;
+    case 'RESTART':
+      if (ctx.enteredBackOff) {
+        events = [ev('BackOffRestart')];
+        break;
+      }
+    // falls through: an immediate restart records the same Events as a start
+    case 'CONTAINER_STARTED':
+    case 'BACK_OFF_EXPIRED': {
+      const pulled = spec?.imagePullPolicy === 'Always' || e.type === 'CONTAINER_STARTED' ? ['Pulling', 'Pulled'] : ['PulledAlreadyPresent'];
+      events = [...(pulled as EventKind[]), 'Created', 'Started'].map((k) => ev(k as EventKind));
+      break;
+    }
+    case 'IMAGE_PULL_FAILED':
+      events = [ev('Pulling'), ev('FailedPull'), ev('ErrImagePull')];
+      break;
+    case 'IMAGE_PULL_BACK_OFF':
+      events = [ev('BackOffPull'), ev('ImagePullBackOff')];
+      break;
+    case 'CONFIG_MISSING':
+      events = [ev('CreateContainerConfigError')];
+      break;
+    case 'CONTAINER_EXITED':
+      summary = `container ${container} exited with code ${String(e.exitCode)}`;
+      break;
+    case 'OOM_KILLED':
+      summary = `the kernel OOM-killed container ${container} (exit code 137, reason OOMKilled)`;
+      break;
+    case 'LIVENESS_PROBE_FAILED':
+      events = [ev('UnhealthyLiveness'), ev('KillingLiveness')];
+      break;
+    case 'READINESS_PROBE_FAILED':
+      events = [ev('UnhealthyReadiness')];
+      break;
+    case 'KILL':
+      events = [ev('Killing')];
+      break;
+    case 'DELETE':
+      summary = `kubectl delete pod ${pod.metadata.name}${e.gracePeriodSeconds === 0 ? ' --grace-period=0' : ''}: deletionTimestamp set`;
+      break;
+    case 'NODE_LOST':
+    case 'NODE_RECOVERED':
+      actor = 'node-controller';
+      break;
+    default:
+      break;
+  }
+  summary ??= SHORT[e.type] ?? events.map((x) => `${x.reason}: ${x.message}`).join('; ');
+  if (!summary) summary = e.type;
+  return { actor, object, events, summary };
+}
+
+function firstConfigMap(pod: Pod, container: string | undefined): string | undefined {
+  const spec = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].find((c) => c.name === container);
+  for (const e of spec?.envFrom ?? []) if (e.configMapRef) return e.configMapRef.name;
+  return undefined;
+}

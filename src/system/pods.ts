@@ -1,0 +1,177 @@
+// A Pod in the transition system: one pod-machine instance plus one container-machine instance per init
+// container and container, in spec order. This file builds them, gives the enabling rules their view of a
+// container or Pod (what json-logic cannot navigate by itself), and projects the instances back onto the
+// Pod's status exactly as kubelet reports it (containerStatuses, conditions); the phase then follows from
+// rules/kubelet/pod-phase.json.
+import type { Container, ContainerState, ContainerStatus, Pod, PodCondition, PodStatus } from '../k8s/types.ts';
+import { containerContext, type ContainerContext } from '../../machines/container.ts';
+import { podContext, type PodContext } from '../../machines/pod.ts';
+import type { Instance, ModelConstants } from './types.ts';
+import type { CompiledStatechart, MState } from './statechart.ts';
+import { objectKey } from './store.ts';
+
+/** Contexts are PodContext and ContainerContext; the instances store them untyped. */
+export interface PodMachines {
+  pod: CompiledStatechart;
+  container: CompiledStatechart;
+}
+
+export function podInstanceId(pod: Pod): string {
+  return `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
+}
+
+function referencesConfig(c: Container, pod: Pod): boolean {
+  const fromEnv = (c.envFrom ?? []).some((e) => e.configMapRef || e.secretRef);
+  const fromValue = (c.env ?? []).some((e) => e.valueFrom !== undefined);
+  const fromVolume = (pod.spec.volumes ?? []).some((v) => 'configMap' in v || 'secret' in v || 'projected' in v);
+  return fromEnv || fromValue || fromVolume;
+}
+
+/** The instances of a newly created Pod; a Pod created with spec.nodeName is bound from the start. */
+export function podInstances(pod: Pod, machines: PodMachines): Instance[] {
+  const id = podInstanceId(pod);
+  const object = objectKey('Pod', pod.metadata.name, pod.metadata.namespace ?? 'default');
+  let podState = machines.pod.initial(podContext(pod.spec));
+  if (pod.spec.nodeName) podState = machines.pod.transition(podState, { type: 'BIND', nodeName: pod.spec.nodeName }) ?? podState;
+  const restartPolicy = pod.spec.restartPolicy ?? 'Always';
+  const containerInstance = (c: Container, list: 'initContainers' | 'containers'): Instance => ({
+    id: `${id}/${list}/${c.name}`,
+    machine: 'container',
+    object,
+    state: machines.container.initial(
+      containerContext({
+        name: c.name,
+        role: list === 'containers' ? 'app' : c.restartPolicy === 'Always' ? 'sidecar' : 'init',
+        restartPolicy,
+        hasLivenessProbe: c.livenessProbe !== undefined,
+        hasReadinessProbe: c.readinessProbe !== undefined,
+        referencesConfig: referencesConfig(c, pod),
+      }),
+    ),
+  });
+  return [
+    { id, machine: 'pod', object, state: podState },
+    ...(pod.spec.initContainers ?? []).map((c) => containerInstance(c, 'initContainers')),
+    ...pod.spec.containers.map((c) => containerInstance(c, 'containers')),
+  ];
+}
+
+/** State path without the machine id: "Waiting.CrashLoopBackOff", "Running.Ready", "Terminated". */
+export function leafPath(machine: CompiledStatechart, state: MState): string {
+  return machine.leafPath(state);
+}
+
+interface PodFacts {
+  scheduled: boolean;
+  sandboxReady: boolean;
+  reachable: boolean;
+  terminating: boolean;
+  gone: boolean;
+}
+
+function podFacts(podMachine: CompiledStatechart, state: MState): PodFacts {
+  return {
+    scheduled: podMachine.matches(state, 'scheduling.Scheduled'),
+    sandboxReady: podMachine.matches(state, 'sandbox.Ready'),
+    reachable: podMachine.matches(state, 'node.Reachable'),
+    terminating: podMachine.matches(state, 'lifecycle.Terminating'),
+    gone: podMachine.matches(state, 'lifecycle.Gone'),
+  };
+}
+
+/** What kubelet needs to know about a container to order starts: has a sidecar started, has an init container completed. */
+function progress(c: ContainerContext, path: string) {
+  return {
+    name: c.name,
+    role: c.role,
+    state: path,
+    started: path.startsWith('Running') || path === 'Terminated' || path === 'Waiting.CrashLoopBackOff' || c.restartCount > 0,
+    completed: path === 'Terminated' && c.exitCode === 0,
+  };
+}
+
+/** The data an enabling rule sees for a container (input shape ContainerView). */
+export function containerView(
+  machines: PodMachines,
+  group: readonly Instance[],
+  index: number,
+  constants: ModelConstants,
+) {
+  const podInst = group[0]!;
+  const self = group[index]!;
+  const ctx = self.state.context as ContainerContext;
+  const containers = group.slice(1).map((i) => progress(i.state.context as ContainerContext, leafPath(machines.container, i.state)));
+  const me = containers[index - 1]!;
+  const before = ctx.role === 'app' ? containers.filter((c) => c.role !== 'app') : containers.slice(0, index - 1);
+  return {
+    pod: podFacts(machines.pod, podInst.state),
+    container: { ...me, restartCount: ctx.restartCount, exitCode: ctx.exitCode },
+    before,
+    restartsLeft: ctx.restartCount < constants.maxRestarts,
+  };
+}
+
+/** The data an enabling rule sees for a Pod (input shape PodView). */
+export function podView(machines: PodMachines, group: readonly Instance[], constants: ModelConstants) {
+  const containers = group.slice(1).map((i) => progress(i.state.context as ContainerContext, leafPath(machines.container, i.state)));
+  return {
+    pod: podFacts(machines.pod, group[0]!.state),
+    anyRunning: containers.some((c) => c.state.startsWith('Running')),
+    allowDelete: constants.allowDelete,
+  };
+}
+
+function containerState(c: ContainerContext, path: string, hasInit: boolean, podName: string, ns: string, uid: string): ContainerState {
+  if (path.startsWith('Running')) return { running: {} };
+  if (path === 'Terminated') return { terminated: { exitCode: c.exitCode ?? 0, reason: c.reason ?? 'Error' } };
+  const reason = path.slice('Waiting.'.length);
+  // kubelet's default waiting reason for a container the runtime has not created yet is ContainerCreating, or
+  // PodInitializing for every container of a Pod that has init containers (convertToAPIContainerStatuses).
+  if (reason === 'ContainerCreating' && hasInit && c.restartCount === 0) return { waiting: { reason: 'PodInitializing' } };
+  if (reason === 'CrashLoopBackOff') {
+    return {
+      waiting: {
+        reason,
+        message: `back-off ${c.backoff}s restarting failed container=${c.name} pod=${podName}_${ns}(${uid})`,
+      },
+    };
+  }
+  return { waiting: { reason } };
+}
+
+/** Pod.status as kubelet and the node controller would have written it for this group of instances. */
+export function projectStatus(machines: PodMachines, pod: Pod, group: readonly Instance[]): PodStatus {
+  const facts = podFacts(machines.pod, group[0]!.state);
+  const ns = pod.metadata.namespace ?? 'default';
+  const uid = pod.metadata.uid ?? `uid-${pod.metadata.name}`;
+  const init: ContainerStatus[] = [];
+  const app: ContainerStatus[] = [];
+  const contexts = group.slice(1).map((i) => ({ ctx: i.state.context as ContainerContext, path: leafPath(machines.container, i.state) }));
+  const initDone = contexts.filter((c) => c.ctx.role !== 'app').every((c) => (c.ctx.role === 'sidecar' ? progress(c.ctx, c.path).started : progress(c.ctx, c.path).completed));
+  for (const { ctx, path } of contexts) {
+    const status: ContainerStatus = {
+      name: ctx.name,
+      state: containerState(ctx, path, contexts.some((c) => c.ctx.role !== 'app'), pod.metadata.name, ns, uid),
+      ready: ctx.role === 'init' ? path === 'Terminated' && ctx.exitCode === 0 : path === 'Running.Ready',
+      started: path.startsWith('Running'),
+      restartCount: ctx.restartCount,
+      ...(ctx.lastExitCode !== null ? { lastState: { terminated: { exitCode: ctx.lastExitCode, reason: ctx.lastReason ?? 'Error' } } } : {}),
+    };
+    (ctx.role === 'app' ? app : init).push(status);
+  }
+  const containersReady = app.every((s) => s.ready) && init.filter((_, i) => contexts[i]?.ctx.role === 'sidecar').every((s) => s.ready);
+  const cond = (type: PodCondition['type'], ok: boolean, reason?: string): PodCondition => ({ type, status: ok ? 'True' : 'False', ...(reason ? { reason } : {}) });
+  const conditions: PodCondition[] = [cond('PodScheduled', facts.scheduled)];
+  if (facts.scheduled) {
+    conditions.push(cond('Initialized', initDone, initDone ? undefined : 'ContainersNotInitialized'));
+    // While the node is unreachable the node controller marks every Pod on it not ready (NODE-04).
+    const ready = containersReady && facts.reachable;
+    conditions.push(cond('ContainersReady', containersReady, containersReady ? undefined : 'ContainersNotReady'));
+    conditions.push(cond('Ready', ready, ready ? undefined : facts.reachable ? 'ContainersNotReady' : 'NodeNotReady'));
+  }
+  return {
+    conditions,
+    ...(init.length > 0 && facts.scheduled ? { initContainerStatuses: init } : {}),
+    ...(facts.scheduled ? { containerStatuses: app } : {}),
+  };
+}
