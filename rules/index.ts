@@ -29,6 +29,7 @@ import nodeMayBeLost from './node/may-be-lost.json' with { type: 'json' };
 import nodeMayRecover from './node/may-recover.json' with { type: 'json' };
 import podMayDelete from './pod/may-delete.json' with { type: 'json' };
 import qosQosClass from './qos/qos-class.json' with { type: 'json' };
+import kubeletMayRestartContainer from './kubelet/may-restart-container.json' with { type: 'json' };
 
 export const builtinRuleFiles: readonly RuleFile[] = [
   containerHasLivenessProbe,
@@ -59,4 +60,5 @@ export const builtinRuleFiles: readonly RuleFile[] = [
   nodeMayBeLost,
   nodeMayRecover,
   podMayDelete,
+  kubeletMayRestartContainer,
 ] as RuleFile[];

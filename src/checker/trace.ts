@@ -4,7 +4,8 @@ import type { Pod } from '../k8s/types.ts';
 import { podStatusColumns } from '../kubectl/get-pods.ts';
 import { describeAction } from '../system/describe.ts';
 import { forEachGroup, type PodSystem } from '../system/system.ts';
-import { leafPath, projectStatus } from '../system/pods.ts';
+import { projectStatus } from '../system/pods.ts';
+import { containerPaths } from '../simulate/simulate.ts';
 import type { Action, SystemState } from '../system/types.ts';
 import type { Trace } from './bfs.ts';
 
@@ -48,15 +49,14 @@ export function renderTrace(system: PodSystem, trace: Trace<SystemState, Action>
   trace.steps.forEach(({ action, state }, i) => {
     const [ns, name, list, container] = action.instance.split('/');
     const pod = system.podOf(before, `Pod/${ns}/${name}`);
-    const after = state.instances.find((x) => x.id === action.instance);
-    const enteredBackOff = after !== undefined && after.machine === 'container' && leafPath(system.machines.container, after.state) === 'Waiting.CrashLoopBackOff';
+    const paths = containerPaths(system, before, state, action.instance);
     const d = pod
       ? describeAction(action, {
           pod,
           ...(container ? { container } : {}),
           ...(list === 'initContainers' || list === 'containers' ? { list } : {}),
           kubernetesVersion,
-          enteredBackOff,
+          ...paths,
         })
       : { actor: action.actor, object: action.instance, events: [], summary: action.event.type };
     const next = columns(system, state);

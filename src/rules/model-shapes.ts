@@ -46,7 +46,7 @@ const progress: Shape = {
 
 defineShape('ContainerView', {
   optional: true,
-  object: { pod: podFacts, container: progress, before: { array: progress }, restartsLeft: 'boolean' },
+  object: { pod: podFacts, container: progress, before: { array: progress }, restartsLeft: 'boolean', appsDone: 'boolean' },
 });
 
 defineShape('PodView', {

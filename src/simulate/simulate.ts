@@ -76,6 +76,8 @@ export function simulate(pods: readonly Pod[], opts: SimulationOptions): Simulat
   const events: TimedEvent[] = [];
   const steps: SimulationStep[] = [];
   const terminatedAt = new Map<string, number>();
+  // kubelet's image pull back-off: 10 s after the first failure, doubling to 300 s (its own back-off entry).
+  const pullFailures = new Map<string, number>();
 
   /** When an enabled action fires, or undefined if the environment never does it in this scenario. */
   const dueAt = (a: Action, since: number, s: SystemState): number | undefined => {
@@ -92,6 +94,9 @@ export function simulate(pods: readonly Pod[], opts: SimulationOptions): Simulat
       return since + (KUBELET_LATENCY[t] ?? 1);
     }
     if (a.actor === 'timer') {
+      if (t === 'BACK_OFF_EXPIRED' && leafPath(system.machines.container, inst.state) === 'Waiting.ImagePullBackOff') {
+        return since + Math.min(10 * 2 ** ((pullFailures.get(a.instance) ?? 1) - 1), 300);
+      }
       if (t === 'BACK_OFF_EXPIRED') return since + Math.max(ctx.backoff ?? 10, 10);
       if (t === 'RAN_10_MINUTES') return since + 600;
       if (t === 'GRACE_PERIOD_EXPIRED') return since + 30;
@@ -146,15 +151,17 @@ export function simulate(pods: readonly Pod[], opts: SimulationOptions): Simulat
     const chosen = succ[best.index]!;
     now = Math.max(now, best.at);
     const [ns, name, list, container] = chosen.action.instance.split('/');
-    const pod = podByInstance.get(`${ns}/${name}`)!;
+    const pod = system.podOf(state, `Pod/${ns}/${name}`) ?? podByInstance.get(`${ns}/${name}`)!;
     const nextInst = chosen.next.instances.find((i) => i.id === chosen.action.instance);
-    const enteredBackOff = nextInst !== undefined && leafPath(system.machines.container, nextInst.state) === 'Waiting.CrashLoopBackOff';
+    const paths = containerPaths(system, state, chosen.next, chosen.action.instance);
+    if (chosen.action.event.type === 'IMAGE_PULL_FAILED') pullFailures.set(chosen.action.instance, (pullFailures.get(chosen.action.instance) ?? 0) + 1);
+    if (chosen.action.event.type === 'CONTAINER_STARTED') pullFailures.delete(chosen.action.instance);
     const d = describeAction(chosen.action, {
       pod,
       ...(container ? { container } : {}),
       ...(list === 'initContainers' || list === 'containers' ? { list } : {}),
       kubernetesVersion: opts.kubernetesVersion,
-      enteredBackOff,
+      ...paths,
     });
     for (const e of d.events) events.push({ ...e, at: now, object: d.object, namespace: ns ?? 'default' });
     steps.push({ at: now, action: chosen.action, summary: d.summary });
@@ -166,6 +173,14 @@ export function simulate(pods: readonly Pod[], opts: SimulationOptions): Simulat
     enabledSince.delete(actionKey(chosen.action));
   }
   return { endSeconds: Math.max(now, duration), events, steps, pods: currentPods(system, state, terminatedAt, opts.start ?? new Date(0)), final: state };
+}
+
+/** A container's state path before and after a step, for describing it. */
+export function containerPaths(system: PodSystem, before: SystemState, after: SystemState, instance: string): { from?: string; to?: string } {
+  const a = before.instances.find((i) => i.id === instance);
+  const b = after.instances.find((i) => i.id === instance);
+  if (a?.machine !== 'container') return {};
+  return { from: leafPath(system.machines.container, a.state), ...(b ? { to: leafPath(system.machines.container, b.state) } : {}) };
 }
 
 /** The Pods with their projected status and phase; terminations carry the time they happened. */

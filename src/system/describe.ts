@@ -3,6 +3,7 @@
 import { eventMessage, type EventKind, type KubeEvent } from '../kubelet/event-messages.ts';
 import type { Pod } from '../k8s/types.ts';
 import type { Action } from './types.ts';
+import { deterministicUid } from './store.ts';
 
 export interface ActionDescription {
   /** Who acted, as kubectl shows event sources: kubelet, default-scheduler, node-controller, user. */
@@ -21,8 +22,10 @@ export interface DescribeContext {
   /** Pod spec list the container is in. */
   list?: 'initContainers' | 'containers';
   kubernetesVersion: string;
-  /** The action left the container waiting in CrashLoopBackOff (a RESTART inside the back-off window). */
-  enteredBackOff?: boolean;
+  /** The container's state path before the action, e.g. "Waiting.ImagePullBackOff". */
+  from?: string;
+  /** The container's state path after the action, e.g. "Waiting.CrashLoopBackOff". */
+  to?: string;
   /** Pretend pull durations for Pulled events (the simulator passes its own). */
   pullSeconds?: number;
 }
@@ -48,7 +51,7 @@ export function describeAction(action: Action, ctx: DescribeContext): ActionDesc
   const args = {
     pod: pod.metadata.name,
     namespace: ns,
-    uid: pod.metadata.uid ?? `uid-${pod.metadata.name}`,
+    uid: pod.metadata.uid ?? deterministicUid(`Pod/${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`),
     container: container ?? '',
     image,
     node: pod.spec.nodeName ?? '',
@@ -69,14 +72,19 @@ export function describeAction(action: Action, ctx: DescribeContext): ActionDesc
       actor = 'default-scheduler';
       events = [ev('Scheduled')];
       break;
+    case 'BACK_OFF_EXPIRED':
+      if (ctx.from === 'Waiting.ImagePullBackOff') {
+        summary = `the image pull back-off of container ${container} expired: kubelet pulls again`;
+        break;
+      }
+    // falls through: the end of a crash back-off restarts the container
     case 'RESTART':
-      if (ctx.enteredBackOff) {
+      if (e.type === 'RESTART' && ctx.to === 'Waiting.CrashLoopBackOff') {
         events = [ev('BackOffRestart')];
         break;
       }
     // falls through: an immediate restart records the same Events as a start
-    case 'CONTAINER_STARTED':
-    case 'BACK_OFF_EXPIRED': {
+    case 'CONTAINER_STARTED': {
       const pulled = spec?.imagePullPolicy === 'Always' || e.type === 'CONTAINER_STARTED' ? ['Pulling', 'Pulled'] : ['PulledAlreadyPresent'];
       events = [...(pulled as EventKind[]), 'Created', 'Started'].map((k) => ev(k as EventKind));
       break;

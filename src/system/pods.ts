@@ -8,7 +8,9 @@ import { containerContext, type ContainerContext } from '../../machines/containe
 import { podContext, type PodContext } from '../../machines/pod.ts';
 import type { Instance, ModelConstants } from './types.ts';
 import type { CompiledStatechart, MState } from './statechart.ts';
-import { objectKey } from './store.ts';
+import { deterministicUid, objectKey } from './store.ts';
+import { getRule } from '../rules/registry.ts';
+import { truthy } from './bind.ts';
 
 /** Contexts are PodContext and ContainerContext; the instances store them untyped. */
 export interface PodMachines {
@@ -79,6 +81,17 @@ function podFacts(podMachine: CompiledStatechart, state: MState): PodFacts {
   };
 }
 
+const shouldRestart = () => getRule('kubelet/should-restart');
+
+/**
+ * Every app container has terminated for good (kubelet will not restart it): the Pod has run to completion,
+ * so kubelet stops its sidecars and restarts nothing (KEP-753 sidecar termination).
+ */
+function appsDone(machines: PodMachines, group: readonly Instance[]): boolean {
+  const apps = group.slice(1).filter((i) => (i.state.context as ContainerContext).role === 'app');
+  return apps.every((i) => machines.container.leafPath(i.state) === 'Terminated' && !truthy(shouldRestart().evaluate({ context: i.state.context })));
+}
+
 /** What kubelet needs to know about a container to order starts: has a sidecar started, has an init container completed. */
 function progress(c: ContainerContext, path: string) {
   return {
@@ -108,6 +121,7 @@ export function containerView(
     container: { ...me, restartCount: ctx.restartCount, exitCode: ctx.exitCode },
     before,
     restartsLeft: ctx.restartCount < constants.maxRestarts,
+    appsDone: appsDone(machines, group),
   };
 }
 
@@ -143,7 +157,7 @@ function containerState(c: ContainerContext, path: string, hasInit: boolean, pod
 export function projectStatus(machines: PodMachines, pod: Pod, group: readonly Instance[]): PodStatus {
   const facts = podFacts(machines.pod, group[0]!.state);
   const ns = pod.metadata.namespace ?? 'default';
-  const uid = pod.metadata.uid ?? `uid-${pod.metadata.name}`;
+  const uid = pod.metadata.uid ?? deterministicUid(`Pod/${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`);
   const init: ContainerStatus[] = [];
   const app: ContainerStatus[] = [];
   const contexts = group.slice(1).map((i) => ({ ctx: i.state.context as ContainerContext, path: leafPath(machines.container, i.state) }));

@@ -1,6 +1,7 @@
 // The API server's object store: every write bumps a resourceVersion; a write that carries a resourceVersion
 // other than the stored one is rejected with 409 Conflict (optimistic concurrency, API-03). Immutable: each
 // write returns a new store, so states of the transition system can share it.
+import { createHash } from 'node:crypto';
 
 export interface StoredObject {
   kind: string;
@@ -35,12 +36,22 @@ function withVersion(store: Store, o: StoredObject): [Store, StoredObject] {
   return [{ objects, revision }, stored];
 }
 
+/**
+ * The API server gives every new object a UID; the model derives it from the object's key so that runs are
+ * reproducible (the same Pod gets the same UID, formatted like Kubernetes' RFC 4122 v4 UIDs).
+ */
+export function deterministicUid(key: string): string {
+  const h = createHash('sha256').update(key).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 export function createObject(store: Store, o: StoredObject): WriteResult {
   const key = keyOf(o);
   if (store.objects.has(key)) {
     return { ok: false, code: 409, message: `${o.kind.toLowerCase()}s "${o.metadata.name}" already exists` };
   }
-  const [next, stored] = withVersion(store, o);
+  const withUid = o.metadata.uid ? o : { ...o, metadata: { ...o.metadata, uid: deterministicUid(key) } };
+  const [next, stored] = withVersion(store, withUid);
   return { ok: true, store: next, object: stored };
 }
 
