@@ -1,6 +1,6 @@
-// Input shapes of the rules that machines and the interpreter evaluate: guards and assignments see
-// {context, event, params}; enabling rules see the views built in src/system/pods.ts.
-import { defineShape, type Shape } from './shapes.ts';
+// Input shapes of the rules that machines, the interpreter and the phase computation evaluate: guards and
+// assignments see {context, event, params}; enabling rules see the views built in src/system/pods.ts.
+import { containerStatus, defineShape, type Shape } from './shapes.ts';
 
 const num: Shape = { oneOf: ['number', 'null'] };
 const str: Shape = { oneOf: ['string', 'null'] };
@@ -52,4 +52,18 @@ defineShape('ContainerView', {
 defineShape('PodView', {
   optional: true,
   object: { pod: podFacts, anyRunning: 'boolean', allowDelete: 'boolean' },
+});
+
+// Inputs of the phase rules (src/k8s/phase.ts builds them).
+defineShape('ContainerStatusInput', { object: { 'status?': containerStatus } });
+
+defineShape('PodPhaseInput', {
+  object: {
+    restartPolicy: 'string',
+    terminal: 'boolean',
+    'initialized?': { oneOf: ['boolean', 'null'] },
+    initContainers: { array: 'string' },
+    sidecars: { array: 'string' },
+    containers: { array: 'string' },
+  },
 });

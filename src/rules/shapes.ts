@@ -181,7 +181,7 @@ const containerState = optional({
   running: optional({ startedAt: 'string' }),
   terminated: optional({ exitCode: 'number', signal: 'number', reason: 'string', message: 'string', startedAt: 'string', finishedAt: 'string', containerID: 'string' }),
 });
-const containerStatus = optional({
+export const containerStatus = optional({
   name: 'string', state: containerState, lastState: containerState, ready: 'boolean', started: 'boolean',
   restartCount: 'number', image: 'string', imageID: 'string', containerID: 'string',
 });
