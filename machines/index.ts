@@ -12,6 +12,8 @@ export interface MachineModule {
   events: EventObject[];
   /** A representative input for diagrams, paths and the differential test. */
   sampleInput: unknown;
+  /** The part of the context that tells states apart for test paths (guards read it); none by default. */
+  pathContext?: (context: any) => unknown;
 }
 
 export const machineModules: readonly MachineModule[] = [
@@ -37,6 +39,8 @@ export const machineModules: readonly MachineModule[] = [
       hasReadinessProbe: true,
       referencesConfig: true,
     }),
+    // Whether kubelet holds a back-off entry, and how the container last exited, decide the restart guards.
+    pathContext: (c: container.ContainerContext): unknown => ({ backingOff: c.backoff > 0, exitCode: c.exitCode }),
   },
 ];
 

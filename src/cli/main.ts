@@ -28,11 +28,12 @@ export async function main(argv: string[]): Promise<number> {
     .option('--kubernetes-version <version>', `Kubernetes release whose behaviour and wording to reproduce (${OLDEST_KUBERNETES_VERSION}–${CURRENT_KUBERNETES_VERSION})`, CURRENT_KUBERNETES_VERSION)
     .option('--no-color', 'never colour the output (NO_COLOR is respected too)')
     .addOption(new Option('--debug', 'print stack traces of errors'))
-    .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({
       writeOut: (s) => process.stdout.write(s),
       writeErr: (s) => process.stderr.write(s),
+      // One line per usage error, with the way out on the same line.
+      outputError: (s, write) => write(`${s.trimEnd()} (see --help)\n`),
     })
     .addHelpText(
       'after',
@@ -73,7 +74,7 @@ Examples:
   registerDemo(program, ctx, readStdin);
   for (const cmd of program.commands) {
     cmd.exitOverride();
-    cmd.showHelpAfterError('(run with --help for usage)');
+    cmd.configureOutput({ outputError: (s, write) => write(`${s.trimEnd()} (see kubemodel ${cmd.name()} --help)\n`) });
   }
   try {
     await program.parseAsync(argv, { from: 'user' });

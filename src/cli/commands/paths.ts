@@ -32,7 +32,12 @@ Examples:
       const format = checkOutput(flags.output, FORMATS);
       const kind = checkOutput(flags.kind, KINDS, '--kind') as PathKind;
       const { entry, module } = machineEntry(machine);
-      const result = machinePaths(entry, { kind, input: module.sampleInput, ...(flags.limit !== undefined ? { limit: flags.limit } : {}) });
+      const result = machinePaths(entry, {
+        kind,
+        input: module.sampleInput,
+        ...(module.pathContext ? { projectContext: module.pathContext } : {}),
+        ...(flags.limit !== undefined ? { limit: flags.limit } : {}),
+      });
       const cov = coverage(entry, result, { input: module.sampleInput });
       if (format === 'json') {
         c.out(toJson({ ...pathsToJson(result), coverage: cov }));
