@@ -103,34 +103,40 @@ function progress(c: ContainerContext, path: string) {
   };
 }
 
-/** The data an enabling rule sees for a container (input shape ContainerView). */
-export function containerView(
-  machines: PodMachines,
-  group: readonly Instance[],
-  index: number,
-  constants: ModelConstants,
-) {
-  const podInst = group[0]!;
-  const self = group[index]!;
-  const ctx = self.state.context as ContainerContext;
-  const containers = group.slice(1).map((i) => progress(i.state.context as ContainerContext, leafPath(machines.container, i.state)));
-  const me = containers[index - 1]!;
-  const before = ctx.role === 'app' ? containers.filter((c) => c.role !== 'app') : containers.slice(0, index - 1);
+/** What every view of one Pod's instances shares, computed once per Pod and state. */
+export interface GroupFacts {
+  pod: PodFacts;
+  containers: ReturnType<typeof progress>[];
+  appsDone: boolean;
+}
+
+export function groupFacts(machines: PodMachines, group: readonly Instance[]): GroupFacts {
   return {
-    pod: podFacts(machines.pod, podInst.state),
-    container: { ...me, restartCount: ctx.restartCount, exitCode: ctx.exitCode },
-    before,
-    restartsLeft: ctx.restartCount < constants.maxRestarts,
+    pod: podFacts(machines.pod, group[0]!.state),
+    containers: group.slice(1).map((i) => progress(i.state.context as ContainerContext, leafPath(machines.container, i.state))),
     appsDone: appsDone(machines, group),
   };
 }
 
-/** The data an enabling rule sees for a Pod (input shape PodView). */
-export function podView(machines: PodMachines, group: readonly Instance[], constants: ModelConstants) {
-  const containers = group.slice(1).map((i) => progress(i.state.context as ContainerContext, leafPath(machines.container, i.state)));
+/** The data an enabling rule sees for a container (input shape ContainerView). */
+export function containerView(facts: GroupFacts, group: readonly Instance[], index: number, constants: ModelConstants) {
+  const ctx = group[index]!.state.context as ContainerContext;
+  const me = facts.containers[index - 1]!;
+  const before = ctx.role === 'app' ? facts.containers.filter((c) => c.role !== 'app') : facts.containers.slice(0, index - 1);
   return {
-    pod: podFacts(machines.pod, group[0]!.state),
-    anyRunning: containers.some((c) => c.state.startsWith('Running')),
+    pod: facts.pod,
+    container: { ...me, restartCount: ctx.restartCount, exitCode: ctx.exitCode },
+    before,
+    restartsLeft: ctx.restartCount < constants.maxRestarts,
+    appsDone: facts.appsDone,
+  };
+}
+
+/** The data an enabling rule sees for a Pod (input shape PodView). */
+export function podView(facts: GroupFacts, constants: ModelConstants) {
+  return {
+    pod: facts.pod,
+    anyRunning: facts.containers.some((c) => c.state.startsWith('Running')),
     allowDelete: constants.allowDelete,
   };
 }

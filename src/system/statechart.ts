@@ -51,6 +51,8 @@ interface ConfigInfo {
   leafPath?: string;
   /** Memoised answers of matches(), by state path. */
   matches: Map<string, boolean>;
+  /** Memoised: does any active state listen to this event type? */
+  listens: Map<string, boolean>;
 }
 
 /** A machine state: active atomic node indices (sorted), the XState-shaped value and the context. */
@@ -68,7 +70,8 @@ export class CompiledStatechart<C = unknown> {
   private readonly nodes: StateNodeDef[] = [];
   private readonly root: StateNodeDef;
   private readonly configs = new Map<string, ConfigInfo>();
-  private readonly listens = new Map<string, boolean>();
+  private lastConfig: string | undefined;
+  private lastInfo: ConfigInfo | undefined;
   private readonly targetsMemo = new Map<string, string>();
   private uid = 0;
 
@@ -263,16 +266,20 @@ export class CompiledStatechart<C = unknown> {
     return atomic.join(',');
   }
 
-  private configInfo(config: string) {
+  private configInfo(config: string): ConfigInfo {
+    // Calls come in bursts for one state (every offered event is tried on it): keep the last answer at hand.
+    if (config === this.lastConfig) return this.lastInfo!;
     let info = this.configs.get(config);
     if (!info) {
       const atomic = config.split(',').map((i) => this.nodes[Number(i)]!);
       const active = new Set<StateNodeDef>();
       for (const leaf of atomic) for (let n: StateNodeDef | undefined = leaf; n; n = n.parent) active.add(n);
       const activeList = [...active].sort((a, b) => a.index - b.index);
-      info = { matches: new Map(), active: activeList, activeSet: active, atomic, value: this.buildValue(this.root, active), done: this.isFinal(this.root, active) };
+      info = { matches: new Map(), listens: new Map(), active: activeList, activeSet: active, atomic, value: this.buildValue(this.root, active), done: this.isFinal(this.root, active) };
       this.configs.set(config, info);
     }
+    this.lastConfig = config;
+    this.lastInfo = info;
     return info;
   }
 
@@ -300,11 +307,11 @@ export class CompiledStatechart<C = unknown> {
 
   /** Cheap pre-check, memoised per configuration: does any active state listen to this event type? */
   private handles(config: string, eventType: string): boolean {
-    const memoKey = `${config}|${eventType}`;
-    let hit = this.listens.get(memoKey);
+    const info = this.configInfo(config);
+    let hit = info.listens.get(eventType);
     if (hit === undefined) {
-      hit = this.configInfo(config).active.some((n) => n.on.has(eventType));
-      this.listens.set(memoKey, hit);
+      hit = info.active.some((n) => n.on.has(eventType));
+      info.listens.set(eventType, hit);
     }
     return hit;
   }

@@ -6,7 +6,7 @@ import { truthy } from './bind.ts';
 import type { Pod } from '../k8s/types.ts';
 import { containerOffers } from '../../machines/container.ts';
 import { podOffers } from '../../machines/pod.ts';
-import { containerView, podInstances, podView, type PodMachines } from './pods.ts';
+import { containerView, groupFacts, podInstances, podView, type PodMachines } from './pods.ts';
 import { createObject, deleteObject, emptyStore, updateObject, type StoredObject } from './store.ts';
 import type { Action, Instance, ModelConstants, Offer, SystemState } from './types.ts';
 import type { CompiledRule } from '../rules/types.ts';
@@ -58,7 +58,8 @@ export class PodSystem {
     forEachGroup(state.instances, (start, end) => {
       const group = state.instances.slice(start, end);
       const podInst = group[0]!;
-      const pview = podView(this.machines, group, this.constants);
+      const facts = groupFacts(this.machines, group);
+      const pview = podView(facts, this.constants);
       for (const offer of this.offers.pod) {
         if (offer.fault && !faultsLeft) continue;
         if (offer.rule && !truthy(offer.rule.evaluate(pview))) continue;
@@ -74,7 +75,7 @@ export class PodSystem {
           if (offer.fault && !faultsLeft) continue;
           const next = this.machines.container.transition(inst.state, offer.event);
           if (!next) continue;
-          view ??= containerView(this.machines, group, i, this.constants);
+          view ??= containerView(facts, group, i, this.constants);
           if (offer.rule && !truthy(offer.rule.evaluate(view))) continue;
           const action: Action = { instance: inst.id, event: offer.event, actor: offer.actor, fault: offer.fault === true };
           out.push({ action, next: this.apply(state, start + i, next, action) });
