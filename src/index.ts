@@ -1,0 +1,36 @@
+// kubemodel's library surface: one explicit list, nothing re-exported wholesale.
+
+// Kubernetes values and decisions, exact to the current release.
+export { podPhase, type PodPhaseOptions } from './k8s/phase.ts';
+export { qosClass, type QosClass } from './k8s/qos.ts';
+export { parseQuantity, tryParseQuantity, Quantity, type QuantityFormat } from './k8s/quantity.ts';
+export { parseSelector, matchesSelector, selectorFromLabelSelector, selectorToString, type Selector } from './k8s/selector.ts';
+export { toleratesTaint, tolerationsTolerateTaint, findUntoleratedTaint } from './k8s/taint.ts';
+export { podStatusColumns, type PodStatusColumns } from './kubectl/get-pods.ts';
+export { humanDuration } from './kubectl/age.ts';
+export { eventMessage, CURRENT_KUBERNETES_VERSION, type KubeEvent } from './kubelet/event-messages.ts';
+
+// Manifests.
+export { parseManifests, applyPodDefaults, type LoadedObject, type ParseResult } from './k8s/parse-manifests.ts';
+export type { Pod, PodSpec, PodStatus, Container, ContainerStatus, Node, Toleration, Taint, LabelSelector } from './k8s/types.ts';
+
+// Rules.
+export { getRule, allRules } from './rules/registry.ts';
+export { compileLogic } from './rules/compile.ts';
+export type { RuleFile, CompiledRule } from './rules/types.ts';
+
+// The model: check, paths, diagrams, simulation.
+export { checkModel, type CheckReport, type CheckRunOptions } from './checker/run.ts';
+export { check, type TransitionSystem, type CheckResult } from './checker/bfs.ts';
+export type { ModelFile } from './checker/pod-model.ts';
+export { machineEntry, machineIds } from './machines.ts';
+export { machinePaths, pathsToJson, type PathsResult, type PathsOptions } from './paths/paths.ts';
+export { coverage, type Coverage } from './paths/coverage.ts';
+export { toVitestFile, type PathAdapter } from './paths/vitest-file.ts';
+export { toMermaid } from './diagram/mermaid.ts';
+export { toDot } from './diagram/dot.ts';
+export { toSvg } from './diagram/svg.ts';
+export { simulate, type SimulationResult, type SimulationOptions } from './simulate/simulate.ts';
+
+// Errors the library throws; the CLI maps them to exit code 2.
+export { InputError, RuleError, MachineError } from './errors.ts';

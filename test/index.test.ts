@@ -1,0 +1,36 @@
+// The documented library API, used the way the README shows it.
+import { describe, expect, it } from 'vitest';
+import { matchesSelector, parseQuantity, parseSelector, podPhase, podStatusColumns, qosClass, toleratesTaint, type Pod } from '../src/index.ts';
+
+const pod: Pod = {
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name: 'web', namespace: 'default', creationTimestamp: '2026-01-01T00:00:00Z' },
+  spec: { restartPolicy: 'Always', containers: [{ name: 'app', image: 'nginx:1.27', resources: { requests: { cpu: '100m', memory: '128Mi' } } }] },
+  status: {
+    conditions: [{ type: 'Ready', status: 'True' }],
+    containerStatuses: [{ name: 'app', ready: true, restartCount: 0, state: { running: { startedAt: '2026-01-01T00:00:05Z' } } }],
+  },
+};
+
+describe('library API (README examples)', () => {
+  it('POD-07: podPhase and podStatusColumns of a running Pod', () => {
+    expect(podPhase(pod)).toBe('Running');
+    expect(podStatusColumns(pod, new Date('2026-01-01T00:05:00Z'))).toEqual({ name: 'web', ready: '1/1', status: 'Running', restarts: '0', age: '5m' });
+  });
+  it('RES-07: qosClass of a Pod with requests but no limits is Burstable', () => {
+    expect(qosClass(pod)).toBe('Burstable');
+  });
+  it('RES-03, RES-04: parseQuantity is exact', () => {
+    expect(parseQuantity('1.5Gi').toString()).toBe('1536Mi');
+    expect(parseQuantity('100m').milliValue()).toBe(100n);
+    expect(parseQuantity('1Mi').value()).toBe(1_048_576n);
+  });
+  it('ROLL-01: selectors in both forms', () => {
+    expect(matchesSelector(parseSelector('app=web,tier notin (db)'), { app: 'web' })).toBe(true);
+    expect(matchesSelector({ matchExpressions: [{ key: 'app', operator: 'In', values: ['api'] }] }, { app: 'web' })).toBe(false);
+  });
+  it('NODE-04: toleratesTaint with Exists and an empty effect', () => {
+    expect(toleratesTaint({ key: 'node.kubernetes.io/unreachable', operator: 'Exists' }, { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute' })).toBe(true);
+  });
+});
