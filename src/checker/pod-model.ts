@@ -56,7 +56,7 @@ function machinesFor(file: ModelFile): PodMachines {
     const guards: Record<string, GuardImpl> = { ...bindGuards(mod.definition.bindings) };
     for (const [name, logic] of Object.entries(override)) {
       if (!(name in guards)) throw new InputError(`rebind: machine ${id} has no guard "${name}"`);
-      const evaluate = compileLogic(logic, { operations: customOperations, ruleId: `${file.id}:${name}` });
+      const evaluate = compileLogic(logic, { operations: customOperations, ruleId: file.id, path: `$.rebind.${id}.guards.${name}` });
       guards[name] = (context, event, params) => truthy(evaluate({ context, event, params: params ?? {} }));
     }
     return new CompiledStatechart(mod.definition.config, guards, bindActions(mod.definition.bindings));

@@ -85,7 +85,7 @@ Examples:
       return e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof InputError) process.stderr.write(`error: ${e.located}\n`);
-    else if (e instanceof RuleError) process.stderr.write(`error: ${e.file ?? e.ruleId}: ${e.jsonPath}: ${e.message}\n`);
+    else if (e instanceof RuleError) process.stderr.write(`error: ${e.file ?? `rule ${e.ruleId}`}: ${e.message.includes(e.jsonPath) ? e.message : `${e.jsonPath}: ${e.message}`}\n`);
     else if (e instanceof MachineError) process.stderr.write(`error: machine ${e.machineId}${e.stateId ? ` state ${e.stateId}` : ''}: ${e.message}\n`);
     else {
       process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -67,6 +67,12 @@ describe('kubemodel CLI', () => {
     expect(r.out).toMatch(/hello\s+1\/1\s+Running/);
   });
 
+  it('API-04: an unknown rule operation in a model file names the file and the JSON path', () => {
+    const r = kubemodel(['check', join(fixtures, 'unknown-operation-model.json')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`error: ${join(fixtures, 'unknown-operation-model.json')}: unknown operation "frobnicate" at $.rebind.container.guards.restartNow\n`);
+  });
+
   it('POD-16: simulate -o json gives events and pods with their status', () => {
     const r = kubemodel(['simulate', join(fixtures, 'good.yaml'), '--duration', '30s', '-o', 'json']);
     expect(r.code).toBe(0);

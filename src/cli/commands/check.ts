@@ -4,6 +4,7 @@ import { checkModel, type CheckReport } from '../../checker/run.ts';
 import { bundledModelNames, readModel } from '../files.ts';
 import { checkOutput, formatBytes, formatNumber, parseCount, toJson, toYamlText, type Paint } from '../output.ts';
 import type { CliContext } from '../context.ts';
+import { RuleError } from '../../errors.ts';
 
 const FORMATS = ['text', 'json', 'yaml'] as const;
 
@@ -41,12 +42,12 @@ Examples:
     .action((model: string, flags: CheckFlags) => {
       const c = ctx();
       const format = checkOutput(flags.output, FORMATS);
-      const { model: file } = readModel(model);
+      const { model: file, file: path } = readModel(model);
       const constants = {
         ...(flags.maxRestarts !== undefined ? { maxRestarts: flags.maxRestarts } : {}),
         ...(flags.maxFaults !== undefined ? { maxFaults: flags.maxFaults } : {}),
       };
-      const report = checkModel(file, {
+      const report = withFile(path, () => checkModel(file, {
         kubernetesVersion: c.kubernetesVersion,
         constants,
         bounds: {
@@ -58,13 +59,23 @@ Examples:
         heapUsed: () => process.memoryUsage().heapUsed,
         onProgress: (p) =>
           c.progress(`checking ${file.id}: ${formatNumber(p.states)} states (${formatNumber(p.states / Math.max(p.seconds, 1e-9))}/s), depth ${p.depth}, queue ${formatNumber(p.queue)}`),
-      });
+      }));
       c.endProgress();
       if (format === 'json') c.out(toJson(report));
       else if (format === 'yaml') c.out(toYamlText(report));
       else c.out(renderReport(report, c.paint));
       if (report.violations.length > 0) c.exitCode = 1;
     });
+}
+
+/** Rule errors inside a model file (its rebound guards) name that file. */
+function withFile<T>(file: string, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof RuleError && !e.file) throw new RuleError(e.ruleId, e.jsonPath, e.message, file);
+    throw e;
+  }
 }
 
 export function renderReport(r: CheckReport, paint: Paint): string {

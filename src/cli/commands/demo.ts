@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { checkModel } from '../../checker/run.ts';
 import { simulate } from '../../simulate/simulate.ts';
 import { bundledModelNames, exampleCluster, readModel } from '../files.ts';
-import { formatBytes, formatNumber } from '../output.ts';
+import { checkOutput, formatBytes, formatNumber, toJson } from '../output.ts';
 import type { CliContext } from '../context.ts';
 import { loadCluster, renderSimulation } from './simulate.ts';
 import { renderReport } from './check.ts';
@@ -13,9 +13,14 @@ export function registerDemo(program: Command, ctx: () => CliContext, stdin: () 
   program
     .command('demo')
     .description('the main job on the bundled example: simulate the example cluster, check every bundled model, summarise')
-    .addHelpText('after', '\nExamples:\n  $ kubemodel demo\n  $ npm start')
-    .action(async () => {
-      const c = ctx();
+    .option('-o, --output <format>', 'output format: text|json', 'text')
+    .addHelpText('after', '\nExamples:\n  $ kubemodel demo\n  $ npm start\n  $ kubemodel demo -o json | jq .models')
+    .action(async (flags: { output: string }) => {
+      const parent = ctx();
+      const format = checkOutput(flags.output, ['text', 'json'] as const);
+      // In JSON mode the human-readable parts are dropped and one document is written at the end.
+      const c = format === 'json' ? { ...parent, out: () => undefined } : parent;
+      const models: { model: string; states: number; depth: number; statesPerSecond: number; violation: string | null; asExpected: boolean }[] = [];
       c.out(c.paint('bold', `== simulate: the example cluster in ${exampleCluster}\n`));
       const cluster = await loadCluster([exampleCluster], stdin);
       for (const e of cluster.errors) c.err(`error: ${e.located}\n`);
@@ -37,7 +42,8 @@ export function registerDemo(program: Command, ctx: () => CliContext, stdin: () 
         const expected = model.expect.violation?.id;
         const got = report.violations[0]?.id;
         const asExpected = expected === got && (model.expect.states === undefined || model.expect.states === report.states);
-        if (!asExpected) c.exitCode = 1;
+        if (!asExpected) parent.exitCode = 1;
+        models.push({ model: name, states: report.states, depth: report.depth, statesPerSecond: report.statesPerSecond, violation: got ?? null, asExpected });
         summary.push(
           `  ${name.padEnd(14)} ${formatNumber(report.states).padStart(9)} states  depth ${String(report.depth).padStart(3)}  ${formatNumber(report.statesPerSecond).padStart(8)} states/s  ${formatBytes(report.peakHeapBytes).padStart(10)}  ${got ? `violation ${got}` : 'no violation'}${asExpected ? '' : c.paint('red', '  (UNEXPECTED)')}`,
         );
@@ -45,5 +51,8 @@ export function registerDemo(program: Command, ctx: () => CliContext, stdin: () 
       c.out(c.paint('bold', '\n== summary\n'));
       c.out(`  ${sim.pods.length} pods simulated for ${sim.endSeconds}s, ${sim.events.length} events, ${sim.steps.length} steps\n`);
       c.out(`${summary.join('\n')}\n`);
+      if (format === 'json') {
+        parent.out(toJson({ simulation: { pods: sim.pods.length, seconds: sim.endSeconds, events: sim.events.length, steps: sim.steps.length }, models }));
+      }
     });
 }
