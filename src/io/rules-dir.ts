@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { InputError, RuleError } from '../errors.ts';
 import { loadRules, type RuleSource } from '../rules/load.ts';
+import { scanJsonStream } from '../k8s/positions.ts';
 import { customOperations, type CustomOperation } from '../rules/ops/index.ts';
 import type { CompiledRule } from '../rules/types.ts';
 
@@ -28,74 +29,20 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
 }
 
-/** JSON.parse, with a syntax error turned into an InputError located at line:column. */
+/**
+ * JSON.parse, with a syntax error turned into an InputError located at line:column. Node 20 often gives no
+ * position, so the manifest reader's JSON scanner (src/k8s/positions.ts) finds it, worded as Go's
+ * encoding/json words it, which is what kubectl users see.
+ */
 export function parseJsonFile(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    // V8 on Node 20 gives no position for some errors ("Unexpected token '}', ... is not valid JSON").
-    const reason = (e instanceof Error ? e.message : String(e)).replace(/, ".*" is not valid JSON$/s, '').replace(/( in JSON)? at position \d+.*$/s, '');
-    const { line, column } = lineColumn(text, syntaxErrorOffset(text));
+    const scanned = scanJsonStream(text);
+    const offset = 'error' in scanned ? scanned.error.offset : text.length;
+    const reason = 'error' in scanned ? scanned.error.message : e instanceof Error ? e.message : String(e);
+    const { line, column } = lineColumn(text, offset);
     throw new InputError(`invalid JSON: ${reason}`, file, line, column);
-  }
-}
-
-/** Offset of the first character where `text` stops being JSON (RFC 8259), text.length if it ends early. */
-export function syntaxErrorOffset(text: string): number {
-  let i = 0;
-  const ws = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i] as string)) i++;
-  };
-  const fail = (): never => {
-    throw i;
-  };
-  const eat = (c: string) => (text[i] === c ? i++ : fail());
-  const value = (): void => {
-    ws();
-    const c = text[i];
-    if (c === '{' || c === '[') {
-      const close = c === '{' ? '}' : ']';
-      i++;
-      ws();
-      if (text[i] === close) return void i++;
-      for (;;) {
-        if (close === '}') {
-          ws();
-          string();
-          ws();
-          eat(':');
-        }
-        value();
-        ws();
-        if (text[i] === close) return void i++;
-        eat(',');
-      }
-    }
-    if (c === '"') return string();
-    const literal = /^(true|false|null|-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
-    if (!literal) fail();
-    i += (literal as RegExpExecArray)[0].length;
-  };
-  const string = (): void => {
-    eat('"');
-    while (i < text.length && text[i] !== '"') {
-      const c = text.charCodeAt(i);
-      if (c < 0x20) fail();
-      if (text[i] === '\\') {
-        i++;
-        if (text[i] === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) i += 4;
-        else if (!'"\\/bfnrt'.includes(text[i] ?? 'x')) fail();
-      }
-      i++;
-    }
-    eat('"');
-  };
-  try {
-    value();
-    ws();
-    return i < text.length ? i : text.length;
-  } catch (at) {
-    return Math.min(at as number, text.length);
   }
 }
 

@@ -80,7 +80,7 @@ describe('loadRulesDir', () => {
     const { rules, errors } = loadRulesDir(fixturesDir, ruleOperations);
     expect([...rules.keys()].sort()).toEqual(['pod/all-ready', 'pod/is-running']);
     const syntax = errors.find((e): e is InputError => e instanceof InputError);
-    expect(syntax?.located).toBe(`${join(fixturesDir, 'pod/broken.json')}:5:1: invalid JSON: Expected double-quoted property name`);
+    expect(syntax?.located).toBe(`${join(fixturesDir, 'pod/broken.json')}:5:1: invalid JSON: invalid character '}' looking for beginning of object key string`);
     const typo = errors.find((e): e is RuleError => e instanceof RuleError);
     expect([typo?.file, typo?.jsonPath]).toEqual([join(fixturesDir, 'pod/typo.json'), '$.logic.if[0]']);
     expect(errors).toHaveLength(2);
