@@ -94,6 +94,52 @@ export interface LabelSelector {
 
 export type RestartPolicy = 'Always' | 'OnFailure' | 'Never';
 
+export interface NodeSelectorRequirement {
+  key: string;
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt';
+  values?: string[];
+}
+
+export interface NodeSelectorTerm {
+  matchExpressions?: NodeSelectorRequirement[];
+  matchFields?: NodeSelectorRequirement[];
+}
+
+export interface PodAffinityTerm {
+  labelSelector?: LabelSelector;
+  namespaces?: string[];
+  namespaceSelector?: LabelSelector;
+  topologyKey: string;
+  matchLabelKeys?: string[];
+  mismatchLabelKeys?: string[];
+}
+
+export interface Affinity {
+  nodeAffinity?: {
+    requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms: NodeSelectorTerm[] };
+    preferredDuringSchedulingIgnoredDuringExecution?: { weight: number; preference: NodeSelectorTerm }[];
+  };
+  podAffinity?: {
+    requiredDuringSchedulingIgnoredDuringExecution?: PodAffinityTerm[];
+    preferredDuringSchedulingIgnoredDuringExecution?: { weight: number; podAffinityTerm: PodAffinityTerm }[];
+  };
+  podAntiAffinity?: {
+    requiredDuringSchedulingIgnoredDuringExecution?: PodAffinityTerm[];
+    preferredDuringSchedulingIgnoredDuringExecution?: { weight: number; podAffinityTerm: PodAffinityTerm }[];
+  };
+}
+
+export interface TopologySpreadConstraint {
+  maxSkew: number;
+  topologyKey: string;
+  whenUnsatisfiable: 'DoNotSchedule' | 'ScheduleAnyway';
+  labelSelector?: LabelSelector;
+  minDomains?: number;
+  nodeAffinityPolicy?: 'Honor' | 'Ignore';
+  nodeTaintsPolicy?: 'Honor' | 'Ignore';
+  matchLabelKeys?: string[];
+}
+
 export interface PodSpec {
   nodeName?: string;
   schedulerName?: string;
@@ -103,9 +149,13 @@ export interface PodSpec {
   initContainers?: Container[];
   containers: Container[];
   tolerations?: Toleration[];
+  affinity?: Affinity;
+  topologySpreadConstraints?: TopologySpreadConstraint[];
+  schedulingGates?: { name: string }[];
   overhead?: ResourceList;
   priority?: number;
   priorityClassName?: string;
+  preemptionPolicy?: 'PreemptLowerPriority' | 'Never';
   volumes?: { name: string; [source: string]: unknown }[];
 }
 
@@ -190,7 +240,49 @@ export interface Node {
     allocatable?: ResourceList;
     conditions?: NodeCondition[];
     addresses?: { type: string; address: string }[];
+    images?: { names: string[]; sizeBytes: number }[];
   };
 }
 
-export type KubeObject = Pod | Node;
+export interface PriorityClass {
+  apiVersion: 'scheduling.k8s.io/v1';
+  kind: 'PriorityClass';
+  metadata: ObjectMeta;
+  value: number;
+  globalDefault?: boolean;
+  preemptionPolicy?: 'PreemptLowerPriority' | 'Never';
+  description?: string;
+}
+
+export interface Namespace {
+  apiVersion: 'v1';
+  kind: 'Namespace';
+  metadata: ObjectMeta;
+  status?: { phase?: 'Active' | 'Terminating' };
+}
+
+export interface LimitRangeItem {
+  type: 'Container' | 'Pod' | 'PersistentVolumeClaim';
+  default?: ResourceList;
+  defaultRequest?: ResourceList;
+  min?: ResourceList;
+  max?: ResourceList;
+  maxLimitRequestRatio?: ResourceList;
+}
+
+export interface LimitRange {
+  apiVersion: 'v1';
+  kind: 'LimitRange';
+  metadata: ObjectMeta;
+  spec: { limits: LimitRangeItem[] };
+}
+
+export interface ResourceQuota {
+  apiVersion: 'v1';
+  kind: 'ResourceQuota';
+  metadata: ObjectMeta;
+  spec: { hard?: ResourceList; scopes?: string[] };
+  status?: { hard?: ResourceList; used?: ResourceList };
+}
+
+export type KubeObject = Pod | Node | PriorityClass | Namespace | LimitRange | ResourceQuota;
