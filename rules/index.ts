@@ -1,6 +1,9 @@
 // Explicit registry of the built-in rules (one JSON file each). test/rules/registry.test.ts fails when a
 // JSON file under rules/ is missing here.
 import type { RuleFile } from '../src/rules/types.ts';
+import { schedulerRuleFiles } from './scheduler/index.ts';
+import { admissionRuleFiles } from './admission/index.ts';
+import { evictionRuleFiles } from './eviction/index.ts';
 import containerHasLivenessProbe from './container/has-liveness-probe.json' with { type: 'json' };
 import containerHasReadinessProbe from './container/has-readiness-probe.json' with { type: 'json' };
 import containerReferencesConfig from './container/references-config.json' with { type: 'json' };
@@ -61,4 +64,7 @@ export const builtinRuleFiles: readonly RuleFile[] = [
   nodeMayRecover,
   podMayDelete,
   kubeletMayRestartContainer,
+  ...schedulerRuleFiles,
+  ...admissionRuleFiles,
+  ...evictionRuleFiles,
 ] as RuleFile[];

@@ -5,6 +5,9 @@ import { RuleError } from '../errors.ts';
 import { loadRules } from './load.ts';
 import { customOperations, type CustomOperation } from './ops/index.ts';
 import './model-shapes.ts';
+import './shapes-scheduler.ts';
+import './shapes-admission.ts';
+import './shapes-eviction.ts';
 import type { CompiledRule, RuleFile } from './types.ts';
 
 let compiled: Map<string, CompiledRule> | undefined;
