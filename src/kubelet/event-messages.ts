@@ -10,11 +10,10 @@
 // comment says so (the model keys on the minor only).
 
 import { InputError } from '../errors.ts';
+import { CURRENT_KUBERNETES_VERSION, OLDEST_KUBERNETES_VERSION, inRange, parseKubernetesMinor } from '../k8s/version.ts';
 
-/** Newest released minor found in the sources: CHANGELOG-1.38.md is at v1.38.0-alpha.2 "since v1.37.0". */
-export const CURRENT_KUBERNETES_VERSION = '1.37';
-/** Oldest minor whose wording is tabled (the seeds' 2019 output). */
-export const OLDEST_KUBERNETES_VERSION = '1.16';
+export { CURRENT_KUBERNETES_VERSION, OLDEST_KUBERNETES_VERSION, parseKubernetesMinor };
+
 
 export type EventKind =
   | 'Scheduled'
@@ -138,32 +137,9 @@ export const EVENT_WORDING: readonly WordingRow[] = [
   { kind: 'SandboxChanged', since: '1.16', type: 'Normal', reason: 'SandboxChanged', source: 'kubelet', template: 'Pod sandbox changed, it will be killed and re-created.' },
 ];
 
-const VERSION = /^v?(\d+)\.(\d+)(?:\.(\d+))?(?:[-+][0-9A-Za-z.-]+)?$/;
-
-function minorOf(version: string): number {
-  const m = VERSION.exec(version.trim());
-  const major = m?.[1];
-  const minor = m?.[2];
-  if (major !== '1' || minor === undefined) return Number.NaN;
-  return Number(minor);
-}
-
-/** "1.21", "v1.21.3", "1.30.0-rc.1" → 21 / 21 / 30; anything else or outside 1.16…current → InputError. */
-export function parseKubernetesMinor(version: string): number {
-  const minor = minorOf(version);
-  if (!(minor >= minorOf(OLDEST_KUBERNETES_VERSION) && minor <= minorOf(CURRENT_KUBERNETES_VERSION))) {
-    throw new InputError(
-      `unsupported Kubernetes version "${version}": event wording is known for ${OLDEST_KUBERNETES_VERSION} to ${CURRENT_KUBERNETES_VERSION} (write e.g. "1.30" or "v1.30.2")`,
-    );
-  }
-  return minor;
-}
-
 /** The table row in force for `kind` at `minor`; the table test checks there is exactly one. */
 export function wordingRow(kind: EventKind, minor: number): WordingRow | undefined {
-  return EVENT_WORDING.find(
-    (r) => r.kind === kind && minorOf(r.since) <= minor && (r.until === undefined || minor <= minorOf(r.until)),
-  );
+  return EVENT_WORDING.find((r) => r.kind === kind && inRange(minor, r));
 }
 
 const NS_PER = { h: 3_600e9, m: 60e9, s: 1e9, ms: 1e6, us: 1e3 } as const;
