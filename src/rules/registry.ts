@@ -6,6 +6,7 @@ import { loadRules } from './load.ts';
 import { customOperations, type CustomOperation } from './ops/index.ts';
 import './model-shapes.ts';
 import './shapes-scheduler.ts';
+import './shapes-scheduler-score.ts';
 import './shapes-admission.ts';
 import './shapes-eviction.ts';
 import type { CompiledRule, RuleFile } from './types.ts';

@@ -1,0 +1,2 @@
+// Input shapes of the score rules under rules/scheduler/score/, registered with defineShape.
+export {};
