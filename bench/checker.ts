@@ -16,7 +16,7 @@ const root = join(import.meta.dirname, '..');
 const podModel = JSON.parse(readFileSync(join(root, 'properties', 'models', 'pod.json'), 'utf8')) as ModelFile;
 
 function withPods(n: number, constants: ModelFile['constants']): ModelFile {
-  const template = podModel.objects[0]!;
+  const template = podModel.objects[0] as Pod;
   const objects: Pod[] = Array.from({ length: n }, (_, i) => ({
     ...template,
     metadata: { name: `web-${i}`, namespace: 'default' },

@@ -1,6 +1,8 @@
 // Explicit registry of kubemodel's machines: id → definition (pure config + rule bindings) and event list.
 import * as container from './container.ts';
 import * as pod from './pod.ts';
+import * as node from './node.ts';
+import * as scheduler from './scheduler.ts';
 import type { MachineDefinition } from '../src/system/bind.ts';
 import type { EventObject } from 'xstate';
 
@@ -17,6 +19,22 @@ export interface MachineModule {
 }
 
 export const machineModules: readonly MachineModule[] = [
+  {
+    id: 'node',
+    title: 'Node: kubelet heartbeats, Ready condition kept by the node controller, cordon',
+    behaviours: ['NODE-03', 'NODE-04', 'CTRL-04', 'SCHED-09'],
+    definition: { config: node.nodeMachineConfig as never, bindings: node.bindings },
+    events: node.nodeEvents,
+    sampleInput: { name: 'node-1' },
+  },
+  {
+    id: 'scheduler',
+    title: 'Scheduler: one pending Pod through the queue, a scheduling cycle, binding or FailedScheduling',
+    behaviours: ['SCHED-01', 'SCHED-02', 'SCHED-03', 'SCHED-24', 'SCHED-25'],
+    definition: { config: scheduler.schedulerMachineConfig as never, bindings: scheduler.bindings },
+    events: scheduler.schedulerEvents,
+    sampleInput: scheduler.schedulerContext('default/web'),
+  },
   {
     id: 'pod',
     title: 'Pod: binding, sandbox, node reachability, graceful deletion',

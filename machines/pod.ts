@@ -1,8 +1,9 @@
-// Pod-level lifecycle: binding to a node, the sandbox, reachability of the node, and graceful deletion.
+// Pod-level lifecycle: binding to a node, the sandbox, and graceful deletion (by a user or by taint-based
+// eviction). Whether its node is reachable comes from the node's instance (machines/node.ts).
 // Follows the API server, kube-scheduler's bind and kubelet's syncPod/killPod (current release). The Pod's
 // phase is not a state here: it is derived from the containers' statuses by rules/kubelet/pod-phase.json,
 // exactly as kubelet computes it. Containers are instances of machines/container.ts composed by src/system.
-// Leaves out: sandbox death and re-creation (POD-04), static Pods, eviction by the taint manager.
+// Leaves out: sandbox death and re-creation (POD-04), static Pods.
 // Covers POD-03, POD-06, POD-15, POD-16, NODE-04.
 
 export interface PodContext {
@@ -15,9 +16,7 @@ export type PodEvent =
   | { type: 'SANDBOX_CREATED' }
   | { type: 'DELETE'; gracePeriodSeconds?: number }
   | { type: 'CONTAINERS_STOPPED' }
-  | { type: 'GRACE_PERIOD_EXPIRED' }
-  | { type: 'NODE_LOST' }
-  | { type: 'NODE_RECOVERED' };
+  | { type: 'GRACE_PERIOD_EXPIRED' };
 
 export const bindings = {
   guards: {},
@@ -43,13 +42,6 @@ export const podMachineConfig = {
       states: {
         NotCreated: { on: { SANDBOX_CREATED: { target: 'Ready' } } },
         Ready: {},
-      },
-    },
-    node: {
-      initial: 'Reachable',
-      states: {
-        Reachable: { on: { NODE_LOST: { target: 'Unreachable' } } },
-        Unreachable: { on: { NODE_RECOVERED: { target: 'Reachable' } } },
       },
     },
     lifecycle: {
@@ -79,8 +71,6 @@ export const podEvents: PodEvent[] = [
   { type: 'DELETE', gracePeriodSeconds: 0 },
   { type: 'CONTAINERS_STOPPED' },
   { type: 'GRACE_PERIOD_EXPIRED' },
-  { type: 'NODE_LOST' },
-  { type: 'NODE_RECOVERED' },
 ];
 
 /** Who sends each event and when it may happen: `when` names a rule over the Pod's view (src/system/pod-view.ts). */
@@ -89,6 +79,5 @@ export const podOffers = [
   { event: { type: 'DELETE' }, actor: 'user', when: 'pod/may-delete' },
   { event: { type: 'CONTAINERS_STOPPED' }, actor: 'kubelet', when: 'kubelet/containers-stopped' },
   { event: { type: 'GRACE_PERIOD_EXPIRED' }, actor: 'timer', when: 'kubelet/grace-period-may-expire' },
-  { event: { type: 'NODE_LOST' }, actor: 'env', fault: true, when: 'node/may-be-lost' },
-  { event: { type: 'NODE_RECOVERED' }, actor: 'env', when: 'node/may-recover' },
+  { event: { type: 'DELETE' }, actor: 'taint-eviction', when: 'pod/noexecute-evicts' },
 ] as const;

@@ -33,6 +33,12 @@ import nodeMayRecover from './node/may-recover.json' with { type: 'json' };
 import podMayDelete from './pod/may-delete.json' with { type: 'json' };
 import qosQosClass from './qos/qos-class.json' with { type: 'json' };
 import kubeletMayRestartContainer from './kubelet/may-restart-container.json' with { type: 'json' };
+import nodeGracePeriodMayPass from './node/grace-period-may-pass.json' with { type: 'json' };
+import nodeHeartbeatMayBeSeen from './node/heartbeat-may-be-seen.json' with { type: 'json' };
+import nodeMayCordon from './node/may-cordon.json' with { type: 'json' };
+import podNoexecuteEvicts from './pod/noexecute-evicts.json' with { type: 'json' };
+import schedulerQueueRecordBinding from './scheduler-queue/record-binding.json' with { type: 'json' };
+import schedulerQueueRecordFailure from './scheduler-queue/record-failure.json' with { type: 'json' };
 
 export const builtinRuleFiles: readonly RuleFile[] = [
   containerHasLivenessProbe,
@@ -64,6 +70,12 @@ export const builtinRuleFiles: readonly RuleFile[] = [
   nodeMayRecover,
   podMayDelete,
   kubeletMayRestartContainer,
+  nodeGracePeriodMayPass,
+  nodeHeartbeatMayBeSeen,
+  nodeMayCordon,
+  podNoexecuteEvicts,
+  schedulerQueueRecordBinding,
+  schedulerQueueRecordFailure,
   ...schedulerRuleFiles,
   ...admissionRuleFiles,
   ...evictionRuleFiles,

@@ -4,17 +4,18 @@
 import { compileLogic } from '../rules/compile.ts';
 import { customOperations } from '../rules/ops/index.ts';
 import { InputError } from '../errors.ts';
-import type { Pod } from '../k8s/types.ts';
+import type { Node, Pod } from '../k8s/types.ts';
 import { podPhase } from '../k8s/phase.ts';
 import { machineModule } from '../../machines/index.ts';
 import { podInvariants, podStepInvariants, type ContainerFacts, type PodModelView } from '../../properties/pod.ts';
 import type { StateProperty, StepProperty } from '../../properties/types.ts';
+import { schedulingInvariants, schedulingStepInvariants, type BindingStep } from '../../properties/scheduling.ts';
 import { bindActions, bindGuards, truthy } from '../system/bind.ts';
 import { CompiledStatechart, type GuardImpl } from '../system/statechart.ts';
-import { podMachines } from '../system/machines.ts';
-import { forEachGroup, PodSystem } from '../system/system.ts';
-import { leafPath, projectStatus, type PodMachines } from '../system/pods.ts';
-import { defaultConstants, type Action, type ModelConstants, type SystemState } from '../system/types.ts';
+import { clusterMachines, type ClusterMachines } from '../system/machines.ts';
+import { forEachGroup, ClusterSystem } from '../system/system.ts';
+import { leafPath, projectStatus } from '../system/pods.ts';
+import { defaultConstants, instanceRef, type Action, type ModelConstants, type SystemState } from '../system/types.ts';
 import type { ContainerContext } from '../../machines/container.ts';
 import type { PodContext } from '../../machines/pod.ts';
 import type { StateInvariant, StepInvariant, TransitionSystem } from './bfs.ts';
@@ -23,7 +24,8 @@ export interface ModelFile {
   id: string;
   description: string;
   machines: string[];
-  objects: Pod[];
+  /** The Nodes and Pods the model starts with (Pods naming a node that is not listed get an implicit one). */
+  objects: (Pod | Node)[];
   constants?: Partial<ModelConstants>;
   /** Invariant ids to check; all Pod invariants when absent. */
   invariants?: string[];
@@ -39,16 +41,16 @@ export interface ModelFile {
 
 export interface LoadedModel {
   file: ModelFile;
-  system: PodSystem;
+  system: ClusterSystem;
   ts: TransitionSystem<SystemState, Action>;
   invariants: StateInvariant<SystemState>[];
   stepInvariants: StepInvariant<SystemState, Action>[];
   view: (s: SystemState) => PodModelView;
 }
 
-function machinesFor(file: ModelFile): PodMachines {
-  if (!file.rebind) return podMachines();
-  const base = podMachines();
+function machinesFor(file: ModelFile): Partial<ClusterMachines> {
+  if (!file.rebind) return {};
+  const base = clusterMachines();
   const build = (id: 'pod' | 'container') => {
     const mod = machineModule(id)!;
     const override = file.rebind?.[id]?.guards;
@@ -65,13 +67,10 @@ function machinesFor(file: ModelFile): PodMachines {
 }
 
 /** The invariants' view of a state: every Pod with its derived phase and containers in spec order. */
-export function podModelView(system: PodSystem, state: SystemState): PodModelView {
+export function podModelView(system: ClusterSystem, state: SystemState): PodModelView {
   const pods: PodModelView['pods'] = [];
-  forEachGroup(state.instances, (start, end) => {
-    const group = state.instances.slice(start, end);
-    const pod = system.podOf(state, group[0]!.object);
-    if (!pod) return;
-    const status = projectStatus(system.machines, pod, group);
+  for (const { pod, group, node } of system.podGroups(state)) {
+    const status = projectStatus(system.machines, pod, group, node);
     const podCtx = group[0]!.state.context as PodContext;
     const containers: ContainerFacts[] = group.slice(1).map((inst) => {
       const c = inst.state.context as ContainerContext;
@@ -96,7 +95,7 @@ export function podModelView(system: PodSystem, state: SystemState): PodModelVie
       ready: status.conditions?.find((c) => c.type === 'Ready')?.status ?? 'False',
       containers,
     });
-  });
+  }
   return { faults: state.faults, pods };
 }
 
@@ -110,11 +109,24 @@ function stepInvariant(p: StepProperty<PodModelView>, view: (s: SystemState) => 
   return { id: p.id, description: `${p.description} (${p.behaviours.join(', ')})`, holds: (a, _action, b) => p.holds(view(a), view(b)) };
 }
 
-const COMPONENTS = new Set(['kubelet', 'timer', 'scheduler', 'controller', 'node-controller']);
+function bindingInvariant(p: StateProperty<BindingStep>, system: ClusterSystem): StepInvariant<SystemState, Action> {
+  return {
+    id: p.id,
+    description: `${p.description} (${p.behaviours.join(', ')})`,
+    holds: (a, action) => {
+      if (action.event.type !== 'SCHEDULED') return true;
+      const podKey = instanceRef(action.instance).podKey!;
+      const pod = system.podOf(a, podKey);
+      return pod === undefined || p.holds!({ before: system.snapshot(a), binding: { pod, node: String(action.event.nodeName) } });
+    },
+  };
+}
+
+const COMPONENTS = new Set(['kubelet', 'timer', 'scheduler', 'controller', 'node-controller', 'taint-eviction']);
 
 export function loadPodModel(file: ModelFile): LoadedModel {
   const constants: ModelConstants = { ...defaultConstants, ...file.constants };
-  const system = new PodSystem(constants, machinesFor(file));
+  const system = new ClusterSystem(constants, machinesFor(file));
   // One view per state, however many invariants (and step invariants, on both ends of an edge) read it.
   const views = new WeakMap<SystemState, PodModelView>();
   const view = (s: SystemState): PodModelView => {
@@ -125,11 +137,11 @@ export function loadPodModel(file: ModelFile): LoadedModel {
     }
     return v;
   };
-  const known = [...podInvariants.map((p) => p.id), ...podStepInvariants.map((p) => p.id)];
+  const known = [...podInvariants, ...podStepInvariants, ...schedulingInvariants, ...schedulingStepInvariants].map((p) => p.id);
   const wanted = file.invariants ?? known;
   for (const id of wanted) if (!known.includes(id)) throw new InputError(`model ${file.id}: unknown invariant "${id}" (known: ${known.join(', ')})`);
   const ts: TransitionSystem<SystemState, Action> = {
-    initial: [system.initial(file.objects)],
+    initial: [system.initial({ nodes: file.objects.filter((o): o is Node => o.kind === 'Node'), pods: file.objects.filter((o): o is Pod => o.kind === 'Pod') })],
     successors: (s) => system.successors(s),
     key: (s) => system.key(s),
     isFault: (a) => a.fault || a.actor === 'user',
@@ -146,8 +158,16 @@ export function loadPodModel(file: ModelFile): LoadedModel {
     file,
     system,
     ts,
-    invariants: podInvariants.filter((p) => wanted.includes(p.id)).map((p) => stateInvariant(p, view)),
-    stepInvariants: podStepInvariants.filter((p) => wanted.includes(p.id)).map((p) => stepInvariant(p, view)),
+    invariants: [
+      ...podInvariants.filter((p) => wanted.includes(p.id)).map((p) => stateInvariant(p, view)),
+      ...schedulingInvariants
+        .filter((p) => wanted.includes(p.id))
+        .map((p) => ({ id: p.id, description: `${p.description} (${p.behaviours.join(', ')})`, holds: (s: SystemState) => p.holds!(system.snapshot(s)) })),
+    ],
+    stepInvariants: [
+      ...podStepInvariants.filter((p) => wanted.includes(p.id)).map((p) => stepInvariant(p, view)),
+      ...schedulingStepInvariants.filter((p) => wanted.includes(p.id)).map((p) => bindingInvariant(p, system)),
+    ],
     view,
   };
 }

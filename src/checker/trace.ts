@@ -2,11 +2,10 @@
 // sentence where Kubernetes records none), and the change each step made to `kubectl get pods` columns.
 import type { Pod } from '../k8s/types.ts';
 import { podStatusColumns } from '../kubectl/get-pods.ts';
-import { describeAction } from '../system/describe.ts';
-import { forEachGroup, type PodSystem } from '../system/system.ts';
+import { describeStep } from '../system/describe.ts';
+import type { ClusterSystem } from '../system/system.ts';
 import { projectStatus } from '../system/pods.ts';
-import { containerPaths } from '../simulate/simulate.ts';
-import type { Action, SystemState } from '../system/types.ts';
+import { instanceRef, type Action, type SystemState } from '../system/types.ts';
 import type { Trace } from './bfs.ts';
 
 export interface TraceStep {
@@ -24,17 +23,13 @@ export interface TraceStep {
 const EPOCH = new Date(0);
 
 /** `kubectl get pods` columns of every Pod in the state, by name (AGE is meaningless in the checker). */
-function columns(system: PodSystem, state: SystemState): Map<string, { ready: string; status: string; restarts: string; phase: string }> {
+function columns(system: ClusterSystem, state: SystemState): Map<string, { ready: string; status: string; restarts: string; phase: string }> {
   const out = new Map<string, { ready: string; status: string; restarts: string; phase: string }>();
-  forEachGroup(state.instances, (s, e) => {
-    const group = state.instances.slice(s, e);
-    const pod = system.podOf(state, group[0]!.object);
-    if (!pod) return;
-    const withStatus: Pod = { ...pod, status: projectStatus(system.machines, pod, group) };
+  for (const { pod, group, node } of system.podGroups(state)) {
+    const withStatus: Pod = { ...pod, status: projectStatus(system.machines, pod, group, node) };
     const c = podStatusColumns(withStatus, EPOCH);
-    const phase = podStatusPhase(withStatus);
-    out.set(pod.metadata.name, { ready: c.ready, status: c.status, restarts: c.restarts, phase });
-  });
+    out.set(pod.metadata.name, { ready: c.ready, status: c.status, restarts: c.restarts, phase: podStatusPhase(withStatus) });
+  }
   return out;
 }
 
@@ -42,23 +37,13 @@ function podStatusPhase(pod: Pod): string {
   return pod.status?.phase ?? '';
 }
 
-export function renderTrace(system: PodSystem, trace: Trace<SystemState, Action>, kubernetesVersion: string): TraceStep[] {
+export function renderTrace(system: ClusterSystem, trace: Trace<SystemState, Action>, kubernetesVersion: string): TraceStep[] {
   const steps: TraceStep[] = [];
   let before = trace.initial;
   let cols = columns(system, before);
   trace.steps.forEach(({ action, state }, i) => {
-    const [ns, name, list, container] = action.instance.split('/');
-    const pod = system.podOf(before, `Pod/${ns}/${name}`);
-    const paths = containerPaths(system, before, state, action.instance);
-    const d = pod
-      ? describeAction(action, {
-          pod,
-          ...(container ? { container } : {}),
-          ...(list === 'initContainers' || list === 'containers' ? { list } : {}),
-          kubernetesVersion,
-          ...paths,
-        })
-      : { actor: action.actor, object: action.instance, events: [], summary: action.event.type };
+    const d = describeStep(system, before, state, action, kubernetesVersion);
+    const container = instanceRef(action.instance).container;
     const next = columns(system, state);
     const changes: string[] = [];
     for (const [podName, b] of cols) {

@@ -10,6 +10,7 @@ import { registerViz } from './commands/viz.ts';
 import { registerSimulate } from './commands/simulate.ts';
 import { registerList } from './commands/list.ts';
 import { registerDemo } from './commands/demo.ts';
+import { registerExplain } from './commands/explain.ts';
 import { CURRENT_KUBERNETES_VERSION, OLDEST_KUBERNETES_VERSION, parseKubernetesMinor } from '../kubelet/event-messages.ts';
 
 async function readStdin(): Promise<string> {
@@ -43,6 +44,7 @@ Examples:
   $ kubemodel simulate examples/cluster      kubectl-style events and pods for manifests
   $ kubemodel viz container -o svg --out container.svg
   $ kubemodel paths container -o vitest      a ready-to-fill test file with one test per path
+  $ kubemodel explain pod web cluster.yaml   why a Pod lands where it does, or stays Pending
   $ kubemodel list`,
     );
   const ctx = (): CliContext => {
@@ -72,6 +74,7 @@ Examples:
   for (const register of [registerCheck, registerPaths, registerViz, registerList]) register(program, ctx);
   registerSimulate(program, ctx, readStdin);
   registerDemo(program, ctx, readStdin);
+  registerExplain(program, ctx, readStdin);
   for (const cmd of program.commands) {
     cmd.exitOverride();
     cmd.configureOutput({ outputError: (s, write) => write(`${s.trimEnd()} (see kubemodel ${cmd.name()} --help)\n`) });

@@ -26,6 +26,10 @@ export interface KindSupport {
 export const SUPPORTED_KINDS: readonly KindSupport[] = [
   { apiVersion: 'v1', kind: 'Pod', namespaced: true, validate: validatePod },
   { apiVersion: 'v1', kind: 'Node', namespaced: false, validate: validateNode },
+  { apiVersion: 'v1', kind: 'Namespace', namespaced: false, validate: validateNamespace },
+  { apiVersion: 'v1', kind: 'LimitRange', namespaced: true, validate: validateLimitRange },
+  { apiVersion: 'v1', kind: 'ResourceQuota', namespaced: true, validate: validateResourceQuota },
+  { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', namespaced: false, validate: validatePriorityClass },
 ];
 
 export function supportFor(apiVersion: string, kind: string): KindSupport | undefined {
@@ -339,5 +343,60 @@ function validateNode(node: Json): FieldError[] {
     requiredString(errs, condition['type'], at.child('type'));
     oneOf(errs, condition['status'], at.child('status'), ['True', 'False', 'Unknown']);
   });
+  return errs;
+}
+
+// ---- admission inputs: Namespace, LimitRange, ResourceQuota, PriorityClass (API-15, RES-12, RES-13, SCHED-23) ----
+// Only the fields the admission chain reads; quantities are checked like a Pod's (RES-03, RES-04).
+
+/** ValidateNamespace: a namespace name is a DNS label, and only Active and Terminating are phases. */
+function validateNamespace(ns: Json): FieldError[] {
+  const errs: FieldError[] = [];
+  const name = (ns['metadata'] as Json | undefined)?.['name'];
+  if (typeof name === 'string' && name !== '' && DNS1123_SUBDOMAIN.test(name)) dnsLabel(errs, name, FieldPath.root('metadata', 'name'));
+  const statusPath = FieldPath.root('status');
+  const status = read(errs, ns['status'], statusPath, 'object') ?? {};
+  if (status['phase'] !== undefined) oneOf(errs, status['phase'], statusPath.child('phase'), ['Active', 'Terminating']);
+  return errs;
+}
+
+const LIMIT_TYPES = ['Container', 'PersistentVolumeClaim', 'Pod'];
+const LIMIT_LISTS = ['max', 'min', 'default', 'defaultRequest', 'maxLimitRequestRatio'];
+
+function validateLimitRange(lr: Json): FieldError[] {
+  const errs: FieldError[] = [];
+  const specPath = FieldPath.root('spec');
+  const spec = read(errs, lr['spec'], specPath, 'object') ?? {};
+  const limits = read(errs, spec['limits'], specPath.child('limits'), 'array') ?? [];
+  limits.forEach((l, i) => {
+    const at = specPath.child('limits').index(i);
+    const item = read(errs, l, at, 'object');
+    if (!item) return;
+    if (requiredString(errs, item['type'], at.child('type')) !== undefined) oneOf(errs, item['type'], at.child('type'), LIMIT_TYPES);
+    for (const list of LIMIT_LISTS) resourceList(errs, item[list], at.child(list));
+  });
+  return errs;
+}
+
+const QUOTA_SCOPES = ['BestEffort', 'CrossNamespacePodAffinity', 'NotBestEffort', 'NotTerminating', 'PriorityClass', 'Terminating'];
+
+function validateResourceQuota(quota: Json): FieldError[] {
+  const errs: FieldError[] = [];
+  const specPath = FieldPath.root('spec');
+  const spec = read(errs, quota['spec'], specPath, 'object') ?? {};
+  resourceList(errs, spec['hard'], specPath.child('hard'));
+  const scopes = read(errs, spec['scopes'], specPath.child('scopes'), 'array') ?? [];
+  scopes.forEach((s, i) => oneOf(errs, s, specPath.child('scopes').index(i), QUOTA_SCOPES));
+  return errs;
+}
+
+/** ValidatePriorityClass: value is a required int32; globalDefault a boolean. */
+function validatePriorityClass(pc: Json): FieldError[] {
+  const errs: FieldError[] = [];
+  if (pc['value'] === undefined || pc['value'] === null) errs.push(required(FieldPath.root('value')));
+  else read(errs, pc['value'], FieldPath.root('value'), 'integer');
+  read(errs, pc['globalDefault'], FieldPath.root('globalDefault'), 'boolean');
+  read(errs, pc['description'], FieldPath.root('description'), 'string');
+  if (pc['preemptionPolicy'] !== undefined) oneOf(errs, pc['preemptionPolicy'], FieldPath.root('preemptionPolicy'), ['Never', 'PreemptLowerPriority']);
   return errs;
 }

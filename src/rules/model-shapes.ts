@@ -37,7 +37,7 @@ defineShape('PodTransition', {
 
 const podFacts: Shape = {
   optional: true,
-  object: { scheduled: 'boolean', sandboxReady: 'boolean', reachable: 'boolean', terminating: 'boolean', gone: 'boolean' },
+  object: { scheduled: 'boolean', sandboxReady: 'boolean', reachable: 'boolean', nodeReady: 'boolean', terminating: 'boolean', gone: 'boolean' },
 };
 const progress: Shape = {
   optional: true,
@@ -51,7 +51,12 @@ defineShape('ContainerView', {
 
 defineShape('PodView', {
   optional: true,
-  object: { pod: podFacts, anyRunning: 'boolean', allowDelete: 'boolean' },
+  object: { pod: podFacts, anyRunning: 'boolean', allowDelete: 'boolean', untoleratedNoExecute: 'boolean' },
+});
+
+defineShape('NodeView', {
+  optional: true,
+  object: { name: 'string', kubeletUp: 'boolean', ready: 'string', cordoned: 'boolean', allowCordon: 'boolean' },
 });
 
 // Inputs of the phase rules (src/k8s/phase.ts builds them).
@@ -65,5 +70,14 @@ defineShape('PodPhaseInput', {
     initContainers: { array: 'string' },
     sidecars: { array: 'string' },
     containers: { array: 'string' },
+  },
+});
+
+defineShape('SchedulerTransition', {
+  optional: true,
+  object: {
+    context: { optional: true, object: { pod: 'string', nodeName: str, message: str, seen: str } },
+    event: { optional: true, object: { type: 'string', nodeName: 'string', message: 'string', seen: 'string' } },
+    params: { optional: true, object: {} },
   },
 });

@@ -48,6 +48,10 @@ export type ScheduleResult =
       node: string;
       /** Total weighted score per feasible node, and the per-plugin breakdown. */
       scores: { node: string; total: number; plugins: PluginScore[] }[];
+      /** Nodes whose filters ran (the search stops after numFeasibleNodesToFind feasible nodes). */
+      evaluatedNodes?: number;
+      /** Where the next cycle's node search starts (kube-scheduler's nextStartNodeIndex). */
+      nextStartIndex?: number;
     }
   | {
       ok: false;
@@ -59,7 +63,24 @@ export type ScheduleResult =
       preFilter?: PluginStatus;
       /** Pods whose preemption would make room, when preemption found a node (the Pod is then "nominated"). */
       nominated?: { node: string; victims: string[] };
+      /**
+       * Set when the scheduler does not take the Pod at all (SCHED-25: another schedulerName; SCHED-06: a Pod
+       * that already names its node); `message` then explains it in kubemodel's words, not Kubernetes'.
+       */
+      ignored?: 'otherScheduler' | 'alreadyBound';
+      nextStartIndex?: number;
     };
+
+/**
+ * The score plugins' entry point (src/scheduler/score/index.ts exports `scorePlugins` of this type): one
+ * PluginScore list per node, in the order of `nodeInfos`.
+ */
+export type ScorePluginsFn = (
+  pod: Pod,
+  nodeInfos: readonly NodeInfo[],
+  snapshot: ClusterSnapshot,
+  opts: { seed?: number; kubernetesVersion?: string },
+) => PluginScore[][];
 
 export interface ScheduleOptions {
   /** Kubernetes minor version whose behaviour and wording to reproduce (default: current). */
@@ -68,4 +89,12 @@ export interface ScheduleOptions {
   seed?: number;
   /** Scheduler name this scheduler answers to (default "default-scheduler"). */
   schedulerName?: string;
+  /** Score plugins; without them every feasible node scores 0 and the lowest name wins (see selectHost). */
+  scorePlugins?: ScorePluginsFn;
+  /** kube-scheduler's nextStartNodeIndex: where the node search starts (default 0). */
+  startIndex?: number;
+  /** KubeSchedulerConfiguration percentageOfNodesToScore; 0 or absent = adaptive (50% − nodes/125, at least 5%). */
+  percentageOfNodesToScore?: number;
+  /** Run every filter on a node instead of stopping at the first failure (the removed runAllFilters option). */
+  runAllFilters?: boolean;
 }

@@ -64,3 +64,31 @@ export function parseScenario(annotation: string | undefined, where: string): Sc
 export function stepsFor(scenario: Scenario, container: string, role: 'init' | 'sidecar' | 'app'): ScenarioStep[] {
   return scenario.byContainer.get(container) ?? (role === 'app' ? scenario.byContainer.get('*') : undefined) ?? [];
 }
+
+/**
+ * What happens to a Node in a simulation, from its `kubemodel.io/scenario` annotation: `lost-at:120`
+ * (its kubelet stops reaching the API server 120 s into the run), `recover-at:400`, and
+ * `label-at:60:disktype=ssd` (an administrator runs `kubectl label node … disktype=ssd` at 60 s).
+ */
+export interface NodeScenario {
+  lostAt?: number;
+  recoverAt?: number;
+  labels: { at: number; key: string; value: string }[];
+}
+
+export function parseNodeScenario(annotation: string | undefined, where: string): NodeScenario {
+  const out: NodeScenario = { labels: [] };
+  for (const raw of (annotation ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    const [name, arg, label] = raw.split(':') as [string, string | undefined, string | undefined];
+    const seconds = Number(arg);
+    const eq = label?.indexOf('=') ?? -1;
+    const known = name === 'lost-at' || name === 'recover-at' || (name === 'label-at' && label !== undefined && eq > 0);
+    if (!known || !Number.isFinite(seconds) || seconds < 0) {
+      throw new InputError(`${where}: unknown node scenario "${raw}" (known: lost-at:SECONDS, recover-at:SECONDS, label-at:SECONDS:KEY=VALUE)`);
+    }
+    if (name === 'lost-at') out.lostAt = seconds;
+    else if (name === 'recover-at') out.recoverAt = seconds;
+    else out.labels.push({ at: seconds, key: label!.slice(0, eq), value: label!.slice(eq + 1) });
+  }
+  return out;
+}

@@ -2,15 +2,16 @@
 // explores, driven along one timeline. kubelet acts after realistic latencies, timers fire after their
 // durations (back-off 10s doubling to 300s, the grace period), and the environment does what each Pod's
 // scenario says. The result is the Event log and the Pods' states at every step, for kubectl-style output.
-import type { Pod } from '../k8s/types.ts';
-import { PodSystem } from '../system/system.ts';
+import type { Node, Pod } from '../k8s/types.ts';
+import { ClusterSystem } from '../system/system.ts';
 import { leafPath, projectStatus } from '../system/pods.ts';
-import { describeAction } from '../system/describe.ts';
+import { describeStep } from '../system/describe.ts';
 import type { KubeEvent } from '../kubelet/event-messages.ts';
-import type { Action, SystemState } from '../system/types.ts';
+import { instanceRef, type Action, type SystemState } from '../system/types.ts';
+import { updateObject } from '../system/store.ts';
+import { currentNode } from '../system/nodes.ts';
 import type { ContainerContext } from '../../machines/container.ts';
-import { parseScenario, SCENARIO_ANNOTATION, stepsFor, type Scenario } from './scenario.ts';
-import { forEachGroup } from '../system/system.ts';
+import { parseNodeScenario, parseScenario, SCENARIO_ANNOTATION, stepsFor, type Scenario } from './scenario.ts';
 import { podPhase } from '../k8s/phase.ts';
 
 export interface SimulationOptions {
@@ -21,6 +22,8 @@ export interface SimulationOptions {
   start?: Date;
   /** Stop after this many steps even if time remains (default 10,000). */
   maxSteps?: number;
+  /** Seed of the scheduler's choice among equally good nodes. */
+  seed?: number;
 }
 
 export interface TimedEvent extends KubeEvent {
@@ -42,6 +45,8 @@ export interface SimulationResult {
   steps: SimulationStep[];
   /** Pods as the API server holds them at the end (status projected), with creation and status times. */
   pods: Pod[];
+  /** Nodes as the API server holds them at the end (conditions and taints kept by the node controller). */
+  nodes: Node[];
   final: SystemState;
 }
 
@@ -59,10 +64,15 @@ function actionKey(a: Action): string {
   return `${a.instance}|${JSON.stringify(a.event)}`;
 }
 
-export function simulate(pods: readonly Pod[], opts: SimulationOptions): SimulationResult {
+export function simulate(input: readonly Pod[] | { nodes?: readonly Node[]; pods: readonly Pod[] }, opts: SimulationOptions): SimulationResult {
+  const { nodes = [], pods } = Array.isArray(input) ? { pods: input as readonly Pod[] } : (input as { nodes?: readonly Node[]; pods: readonly Pod[] });
   const duration = opts.durationSeconds ?? 600;
   const maxSteps = opts.maxSteps ?? 10_000;
-  const system = new PodSystem({ maxRestarts: Number.MAX_SAFE_INTEGER, maxFaults: Number.MAX_SAFE_INTEGER, allowDelete: false });
+  const system = new ClusterSystem(
+    { maxRestarts: Number.MAX_SAFE_INTEGER, maxFaults: Number.MAX_SAFE_INTEGER, allowDelete: false, allowCordon: false, seed: opts.seed ?? 1 },
+    {},
+    { kubernetesVersion: opts.kubernetesVersion },
+  );
   const scenarios = new Map<string, Scenario>();
   const podByInstance = new Map<string, Pod>();
   for (const pod of pods) {
@@ -70,7 +80,9 @@ export function simulate(pods: readonly Pod[], opts: SimulationOptions): Simulat
     scenarios.set(id, parseScenario(pod.metadata.annotations?.[SCENARIO_ANNOTATION], `pod ${id}`));
     podByInstance.set(id, pod);
   }
-  let state = system.initial(pods);
+  const nodeScenarios = new Map(nodes.map((n) => [n.metadata.name, parseNodeScenario(n.metadata.annotations?.[SCENARIO_ANNOTATION], `node ${n.metadata.name}`)]));
+  let state = system.initial({ nodes, pods });
+  const pendingEdits = [...nodeScenarios].flatMap(([node, plan]) => plan.labels.map((l) => ({ ...l, node }))).sort((a, b) => a.at - b.at);
   let now = 0;
   const enabledSince = new Map<string, number>();
   const events: TimedEvent[] = [];
@@ -81,14 +93,26 @@ export function simulate(pods: readonly Pod[], opts: SimulationOptions): Simulat
 
   /** When an enabled action fires, or undefined if the environment never does it in this scenario. */
   const dueAt = (a: Action, since: number, s: SystemState): number | undefined => {
-    const [ns, name, list, container] = a.instance.split('/');
-    const podId = `${ns}/${name}`;
+    const ref = instanceRef(a.instance);
+    const podId = `${ref.namespace}/${ref.name}`;
+    const container = ref.container;
+    const list = ref.list;
     const inst = s.instances.find((i) => i.id === a.instance)!;
     const ctx = inst.state.context as Partial<ContainerContext>;
     const stepsHere = container ? stepsFor(scenarios.get(podId)!, container, ctx.role ?? 'app') : [];
     const has = (kind: string) => stepsHere.find((x) => x.kind === kind);
     const isInit = list === 'initContainers' && ctx.role === 'init';
     const t = a.event.type;
+    if (ref.machine === 'node') {
+      const plan = nodeScenarios.get(ref.node ?? '');
+      if (t === 'KUBELET_STOPPED') return plan?.lostAt !== undefined ? Math.max(since, plan.lostAt) : undefined;
+      if (t === 'KUBELET_STARTED') return plan?.recoverAt !== undefined ? Math.max(since, plan.recoverAt) : undefined;
+    }
+    if (a.actor === 'node-controller') {
+      // node-monitor-grace-period (40s) without heartbeats marks the node Unknown; a heartbeat is seen within one.
+      return since + (t === 'GRACE_PERIOD_PASSED' ? 40 : 10);
+    }
+    if (a.actor === 'taint-eviction') return since + tolerationSecondsFor(podByInstance.get(podId));
     if (a.actor === 'kubelet' || a.actor === 'scheduler') {
       if (t === 'CONTAINER_STARTED' && (has('image-pull-error') || has('missing-config'))) return undefined;
       return since + (KUBELET_LATENCY[t] ?? 1);
@@ -147,22 +171,23 @@ export function simulate(pods: readonly Pod[], opts: SimulationOptions): Simulat
       if (at !== undefined && (best === undefined || at < best.at)) best = { at, index };
     });
     for (const key of [...enabledSince.keys()]) if (!live.has(key)) enabledSince.delete(key);
+    // An administrator's edit due before the next action happens first; the cluster then looks different.
+    const edit = pendingEdits[0];
+    if (edit && edit.at <= duration && (!best || edit.at <= best.at)) {
+      pendingEdits.shift();
+      now = Math.max(now, edit.at);
+      state = labelNode(state, edit.node, edit.key, edit.value);
+      steps.push({ at: now, action: { instance: `node/${edit.node}`, event: { type: 'LABEL', key: edit.key, value: edit.value }, actor: 'user', fault: false }, summary: `kubectl label node ${edit.node} ${edit.key}=${edit.value}` });
+      continue;
+    }
     if (!best || best.at > duration) break;
     const chosen = succ[best.index]!;
     now = Math.max(now, best.at);
-    const [ns, name, list, container] = chosen.action.instance.split('/');
-    const pod = system.podOf(state, `Pod/${ns}/${name}`) ?? podByInstance.get(`${ns}/${name}`)!;
     const nextInst = chosen.next.instances.find((i) => i.id === chosen.action.instance);
-    const paths = containerPaths(system, state, chosen.next, chosen.action.instance);
     if (chosen.action.event.type === 'IMAGE_PULL_FAILED') pullFailures.set(chosen.action.instance, (pullFailures.get(chosen.action.instance) ?? 0) + 1);
     if (chosen.action.event.type === 'CONTAINER_STARTED') pullFailures.delete(chosen.action.instance);
-    const d = describeAction(chosen.action, {
-      pod,
-      ...(container ? { container } : {}),
-      ...(list === 'initContainers' || list === 'containers' ? { list } : {}),
-      kubernetesVersion: opts.kubernetesVersion,
-      ...paths,
-    });
+    const d = describeStep(system, state, chosen.next, chosen.action, opts.kubernetesVersion);
+    const ns = instanceRef(chosen.action.instance).namespace ?? '';
     for (const e of d.events) events.push({ ...e, at: now, object: d.object, namespace: ns ?? 'default' });
     steps.push({ at: now, action: chosen.action, summary: d.summary });
     if (nextInst && nextInst.machine === 'container' && leafPath(system.machines.container, nextInst.state) === 'Terminated') {
@@ -172,25 +197,35 @@ export function simulate(pods: readonly Pod[], opts: SimulationOptions): Simulat
     // Every enabled action that was not taken keeps its clock; the one taken restarts if enabled again.
     enabledSince.delete(actionKey(chosen.action));
   }
-  return { endSeconds: Math.max(now, duration), events, steps, pods: currentPods(system, state, terminatedAt, opts.start ?? new Date(0)), final: state };
+  const facts = system.nodeFactsOf(state);
+  const finalNodes = [...state.store.objects]
+    .filter(([, o]) => o.kind === 'Node')
+    .map(([key, o]) => currentNode({ ...(o as unknown as Node), metadata: { ...o.metadata, creationTimestamp: (opts.start ?? new Date(0)).toISOString() } }, facts.get(key)!));
+  return { endSeconds: Math.max(now, duration), events, steps, pods: currentPods(system, state, terminatedAt, opts.start ?? new Date(0)), nodes: finalNodes, final: state };
 }
 
-/** A container's state path before and after a step, for describing it. */
-export function containerPaths(system: PodSystem, before: SystemState, after: SystemState, instance: string): { from?: string; to?: string } {
-  const a = before.instances.find((i) => i.id === instance);
-  const b = after.instances.find((i) => i.id === instance);
-  if (a?.machine !== 'container') return {};
-  return { from: leafPath(system.machines.container, a.state), ...(b ? { to: leafPath(system.machines.container, b.state) } : {}) };
+/** `kubectl label node`: the Node object gets the label; nothing else changes. */
+function labelNode(state: SystemState, node: string, key: string, value: string): SystemState {
+  const current = state.store.objects.get(`Node/${node}`);
+  if (!current) return state;
+  const metadata = { ...current.metadata, labels: { ...(current.metadata.labels as Record<string, string> | undefined), [key]: value } };
+  const written = updateObject(state.store, { ...current, metadata });
+  return written.ok ? { ...state, store: written.store } : state;
+}
+
+/** How long a Pod tolerates its node being unreachable before the taint-eviction controller deletes it. */
+function tolerationSecondsFor(pod: Pod | undefined): number {
+  const t = (pod?.spec.tolerations ?? []).find(
+    (x) => (x.key === 'node.kubernetes.io/unreachable' || (x.key === undefined && x.operator === 'Exists')) && x.tolerationSeconds !== undefined,
+  );
+  return t?.tolerationSeconds ?? 0;
 }
 
 /** The Pods with their projected status and phase; terminations carry the time they happened. */
-function currentPods(system: PodSystem, state: SystemState, times: Map<string, number>, start: Date): Pod[] {
+function currentPods(system: ClusterSystem, state: SystemState, times: Map<string, number>, start: Date): Pod[] {
   const out: Pod[] = [];
-  forEachGroup(state.instances, (s, e) => {
-    const group = state.instances.slice(s, e);
-    const pod = system.podOf(state, group[0]!.object);
-    if (!pod) return;
-    const status = projectStatus(system.machines, pod, group);
+  for (const { pod, group, node } of system.podGroups(state)) {
+    const status = projectStatus(system.machines, pod, group, node);
     const stamp = (id: string) => new Date(start.getTime() + (times.get(id) ?? 0) * 1000).toISOString();
     for (const list of [status.initContainerStatuses ?? [], status.containerStatuses ?? []]) {
       for (const cs of list) {
@@ -201,7 +236,7 @@ function currentPods(system: PodSystem, state: SystemState, times: Map<string, n
     }
     const withStatus: Pod = { ...pod, metadata: { ...pod.metadata, creationTimestamp: start.toISOString() }, status };
     out.push({ ...withStatus, status: { phase: podPhase(withStatus), ...status } });
-  });
+  }
   return out;
 }
 

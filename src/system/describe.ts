@@ -2,7 +2,9 @@
 // selected release) or, where Kubernetes records no Event (a process exiting, an OOM kill), a plain sentence.
 import { eventMessage, type EventKind, type KubeEvent } from '../kubelet/event-messages.ts';
 import type { Pod } from '../k8s/types.ts';
-import type { Action } from './types.ts';
+import { instanceRef, type Action, type SystemState } from './types.ts';
+import type { ClusterSystem } from './system.ts';
+import { leafPath } from './pods.ts';
 import { deterministicUid } from './store.ts';
 
 export interface ActionDescription {
@@ -34,8 +36,11 @@ const SHORT: Record<string, string> = {
   SANDBOX_CREATED: 'kubelet created the Pod sandbox (pause container, CNI ADD)',
   CONTAINERS_STOPPED: 'kubelet saw every container stop; the API server removed the Pod',
   GRACE_PERIOD_EXPIRED: 'terminationGracePeriodSeconds passed: kubelet sent SIGKILL; the API server removed the Pod',
-  NODE_LOST: "the node stopped heartbeating: the node controller set the node's Ready condition to Unknown and the Pod's Ready to False",
-  NODE_RECOVERED: 'the node heartbeats again and its kubelet reports the real Pod status',
+  KUBELET_STOPPED: 'kubelet stopped reaching the API server (network partition, kubelet or machine down): no more heartbeats',
+  KUBELET_STARTED: 'kubelet reaches the API server again and heartbeats',
+  CORDON: 'kubectl cordon: spec.unschedulable set',
+  UNCORDON: 'kubectl uncordon: spec.unschedulable cleared',
+  CLUSTER_CHANGED: 'the cluster changed: the scheduler moves the Pod back to the active queue',
   RAN_10_MINUTES: 'the container ran 10 minutes: kubelet forgot its restart back-off',
   CONFIG_AVAILABLE: 'the missing ConfigMap/Secret was created',
   READINESS_PROBE_SUCCEEDED: 'the readiness probe succeeded: the container is Ready',
@@ -132,4 +137,80 @@ function firstConfigMap(pod: Pod, container: string | undefined): string | undef
   const spec = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].find((c) => c.name === container);
   for (const e of spec?.envFrom ?? []) if (e.configMapRef) return e.configMapRef.name;
   return undefined;
+}
+
+/** A container's state path before and after a step, for describing it. */
+export function containerPaths(system: ClusterSystem, before: SystemState, after: SystemState, instance: string): { from?: string; to?: string } {
+  const a = before.instances.find((i) => i.id === instance);
+  const b = after.instances.find((i) => i.id === instance);
+  if (a?.machine !== 'container') return {};
+  return { from: leafPath(system.machines.container, a.state), ...(b ? { to: leafPath(system.machines.container, b.state) } : {}) };
+}
+
+/**
+ * Any step of the cluster system, described: node-controller and scheduler actions record the Events those
+ * components write (NodeNotReady, Scheduled, FailedScheduling, TaintManagerEviction); Pod and container
+ * actions go through describeAction.
+ */
+export function describeStep(
+  system: ClusterSystem,
+  before: SystemState,
+  after: SystemState,
+  action: Action,
+  kubernetesVersion: string,
+  extra: { pullSeconds?: number } = {},
+): ActionDescription {
+  const ref = instanceRef(action.instance);
+  const e = action.event;
+  if (ref.machine === 'node') {
+    const object = `node/${ref.node}`;
+    if (e.type === 'GRACE_PERIOD_PASSED') {
+      return {
+        actor: 'node-controller',
+        object,
+        events: [{ type: 'Normal', reason: 'NodeNotReady', message: `Node ${ref.node} status is now: NodeNotReady`, source: 'node-controller' }],
+        summary: `no heartbeat for node-monitor-grace-period: node ${ref.node} Ready=Unknown, tainted node.kubernetes.io/unreachable (NoSchedule, NoExecute), its Pods marked not ready`,
+      };
+    }
+    if (e.type === 'HEARTBEAT_SEEN') {
+      return {
+        actor: 'node-controller',
+        object,
+        events: [{ type: 'Normal', reason: 'NodeReady', message: `Node ${ref.node} status is now: NodeReady`, source: 'kubelet' }],
+        summary: `node ${ref.node} is Ready again; the unreachable taints are removed`,
+      };
+    }
+    return { actor: action.actor, object, events: [], summary: SHORT[e.type] ?? e.type };
+  }
+  const pod = ref.podKey ? (system.podOf(before, ref.podKey) ?? system.podOf(after, ref.podKey)) : undefined;
+  if (!pod) return { actor: action.actor, object: action.instance, events: [], summary: e.type };
+  const podRef = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
+  if (ref.machine === 'scheduler') {
+    const object = `pod/${pod.metadata.name}`;
+    if (e.type === 'SCHEDULED') {
+      const ev = eventMessage('Scheduled', { pod: pod.metadata.name, namespace: pod.metadata.namespace ?? 'default', node: String(e.nodeName) }, kubernetesVersion);
+      return { actor: 'default-scheduler', object, events: [ev], summary: ev.message };
+    }
+    if (e.type === 'UNSCHEDULABLE') {
+      const message = String(e.message);
+      return { actor: 'default-scheduler', object, events: [{ type: 'Warning', reason: 'FailedScheduling', message, source: 'default-scheduler' }], summary: message };
+    }
+    return { actor: 'default-scheduler', object, events: [], summary: SHORT[e.type] ?? e.type };
+  }
+  if (action.actor === 'taint-eviction') {
+    return {
+      actor: 'taint-eviction-controller',
+      object: `pod/${pod.metadata.name}`,
+      events: [{ type: 'Normal', reason: 'TaintManagerEviction', message: `Marking for deletion Pod ${podRef}`, source: 'taint-eviction-controller' }],
+      summary: `the node's NoExecute taint is not tolerated (any longer): Pod ${podRef} deleted`,
+    };
+  }
+  return describeAction(action, {
+    pod,
+    ...(ref.container ? { container: ref.container } : {}),
+    ...(ref.list ? { list: ref.list } : {}),
+    kubernetesVersion,
+    ...containerPaths(system, before, after, action.instance),
+    ...(extra.pullSeconds !== undefined ? { pullSeconds: extra.pullSeconds } : {}),
+  });
 }

@@ -1,17 +1,26 @@
-// The compiled statecharts of the registered machines, built once per process.
+// The compiled statecharts of the registered machines the cluster system runs, built once per process.
 import { machineModule } from '../../machines/index.ts';
 import { toCompiled } from './bind.ts';
-import type { PodMachines } from './pods.ts';
+import type { CompiledStatechart } from './statechart.ts';
 import { MachineError } from '../errors.ts';
 
-let cached: PodMachines | undefined;
+/** Contexts are PodContext, ContainerContext, NodeContext and SchedulerContext; instances store them untyped. */
+export interface ClusterMachines {
+  pod: CompiledStatechart;
+  container: CompiledStatechart;
+  node: CompiledStatechart;
+  scheduler: CompiledStatechart;
+}
 
-export function podMachines(): PodMachines {
-  if (!cached) {
-    const pod = machineModule('pod');
-    const container = machineModule('container');
-    if (!pod || !container) throw new MachineError('pod', '', 'the pod and container machines must be registered in machines/index.ts');
-    cached = { pod: toCompiled(pod.definition), container: toCompiled(container.definition) };
-  }
+let cached: ClusterMachines | undefined;
+
+function compiled(id: string): CompiledStatechart {
+  const mod = machineModule(id);
+  if (!mod) throw new MachineError(id, '', `machine "${id}" must be registered in machines/index.ts`);
+  return toCompiled(mod.definition);
+}
+
+export function clusterMachines(): ClusterMachines {
+  cached ??= { pod: compiled('pod'), container: compiled('container'), node: compiled('node'), scheduler: compiled('scheduler') };
   return cached;
 }

@@ -7,19 +7,18 @@ import type { Container, ContainerState, ContainerStatus, Pod, PodCondition, Pod
 import { containerContext, type ContainerContext } from '../../machines/container.ts';
 import { podContext, type PodContext } from '../../machines/pod.ts';
 import type { Instance, ModelConstants } from './types.ts';
+import type { ClusterMachines } from './machines.ts';
+import type { NodeFacts } from './nodes.ts';
 import type { CompiledStatechart, MState } from './statechart.ts';
 import { deterministicUid, objectKey } from './store.ts';
 import { getRule } from '../rules/registry.ts';
 import { truthy } from './bind.ts';
 
-/** Contexts are PodContext and ContainerContext; the instances store them untyped. */
-export interface PodMachines {
-  pod: CompiledStatechart;
-  container: CompiledStatechart;
-}
+/** The machines a Pod's instances run (contexts PodContext and ContainerContext, stored untyped). */
+export type PodMachines = Pick<ClusterMachines, 'pod' | 'container'>;
 
 export function podInstanceId(pod: Pod): string {
-  return `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
+  return `pod/${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
 }
 
 function referencesConfig(c: Container, pod: Pod): boolean {
@@ -66,16 +65,20 @@ export function leafPath(machine: CompiledStatechart, state: MState): string {
 interface PodFacts {
   scheduled: boolean;
   sandboxReady: boolean;
+  /** The Pod's kubelet reaches the API server (true while unbound: nothing to reach yet). */
   reachable: boolean;
+  /** The node's Ready condition is True; Unknown makes the node controller mark the Pod not ready. */
+  nodeReady: boolean;
   terminating: boolean;
   gone: boolean;
 }
 
-function podFacts(podMachine: CompiledStatechart, state: MState): PodFacts {
+function podFacts(podMachine: CompiledStatechart, state: MState, node: NodeFacts | undefined): PodFacts {
   return {
     scheduled: podMachine.matches(state, 'scheduling.Scheduled'),
     sandboxReady: podMachine.matches(state, 'sandbox.Ready'),
-    reachable: podMachine.matches(state, 'node.Reachable'),
+    reachable: node ? node.kubeletUp : true,
+    nodeReady: node ? node.ready === 'True' : true,
     terminating: podMachine.matches(state, 'lifecycle.Terminating'),
     gone: podMachine.matches(state, 'lifecycle.Gone'),
   };
@@ -110,9 +113,9 @@ export interface GroupFacts {
   appsDone: boolean;
 }
 
-export function groupFacts(machines: PodMachines, group: readonly Instance[]): GroupFacts {
+export function groupFacts(machines: PodMachines, group: readonly Instance[], node: NodeFacts | undefined): GroupFacts {
   return {
-    pod: podFacts(machines.pod, group[0]!.state),
+    pod: podFacts(machines.pod, group[0]!.state, node),
     containers: group.slice(1).map((i) => progress(i.state.context as ContainerContext, leafPath(machines.container, i.state))),
     appsDone: appsDone(machines, group),
   };
@@ -133,11 +136,12 @@ export function containerView(facts: GroupFacts, group: readonly Instance[], ind
 }
 
 /** The data an enabling rule sees for a Pod (input shape PodView). */
-export function podView(facts: GroupFacts, constants: ModelConstants) {
+export function podView(facts: GroupFacts, constants: ModelConstants, untoleratedNoExecute: boolean) {
   return {
     pod: facts.pod,
     anyRunning: facts.containers.some((c) => c.state.startsWith('Running')),
     allowDelete: constants.allowDelete,
+    untoleratedNoExecute,
   };
 }
 
@@ -160,8 +164,8 @@ function containerState(c: ContainerContext, path: string, hasInit: boolean, pod
 }
 
 /** Pod.status as kubelet and the node controller would have written it for this group of instances. */
-export function projectStatus(machines: PodMachines, pod: Pod, group: readonly Instance[]): PodStatus {
-  const facts = podFacts(machines.pod, group[0]!.state);
+export function projectStatus(machines: PodMachines, pod: Pod, group: readonly Instance[], node?: NodeFacts): PodStatus {
+  const facts = podFacts(machines.pod, group[0]!.state, node);
   const ns = pod.metadata.namespace ?? 'default';
   const uid = pod.metadata.uid ?? deterministicUid(`Pod/${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`);
   const init: ContainerStatus[] = [];
@@ -184,10 +188,10 @@ export function projectStatus(machines: PodMachines, pod: Pod, group: readonly I
   const conditions: PodCondition[] = [cond('PodScheduled', facts.scheduled)];
   if (facts.scheduled) {
     conditions.push(cond('Initialized', initDone, initDone ? undefined : 'ContainersNotInitialized'));
-    // While the node is unreachable the node controller marks every Pod on it not ready (NODE-04).
-    const ready = containersReady && facts.reachable;
+    // Once the node's Ready condition is Unknown the node controller marks every Pod on it not ready (NODE-04).
+    const ready = containersReady && facts.nodeReady;
     conditions.push(cond('ContainersReady', containersReady, containersReady ? undefined : 'ContainersNotReady'));
-    conditions.push(cond('Ready', ready, ready ? undefined : facts.reachable ? 'ContainersNotReady' : 'NodeNotReady'));
+    conditions.push(cond('Ready', ready, ready ? undefined : facts.nodeReady ? 'ContainersNotReady' : 'NodeNotReady'));
   }
   return {
     conditions,

@@ -1,17 +1,24 @@
-// The interpreter: composes machine instances and the API store into one transition system with a pure
-// step(state, action) → state, the list of enabled actions of a state, and a canonical state key.
-// Which events may happen is data (the machines' offers, gated by rules); what they do is the statecharts.
+// The interpreter: composes machine instances (nodes, Pods with their containers, the scheduler's pending
+// Pods) and the API store into one transition system with a pure step(state, action) → state, the list of
+// enabled actions of a state, and a canonical state key. Which events may happen is data (the machines'
+// offers, gated by rules); what they do is the statecharts; the scheduler's choice comes from its plugins.
 import { getRule } from '../rules/registry.ts';
 import { truthy } from './bind.ts';
-import type { Pod } from '../k8s/types.ts';
+import type { Node, Pod } from '../k8s/types.ts';
+import { untoleratedTaints } from '../k8s/taint.ts';
 import { containerOffers } from '../../machines/container.ts';
 import { podOffers } from '../../machines/pod.ts';
-import { containerView, groupFacts, podInstances, podView, type PodMachines } from './pods.ts';
+import { nodeOffers } from '../../machines/node.ts';
+import { containerView, groupFacts, podInstances, podView } from './pods.ts';
+import { currentNode, derivedTaints, nodeFacts, nodeInstance, withImplicitNodes, type NodeFacts } from './nodes.ts';
+import { clusterKey, needsScheduler, podKeyOf, runCycle, schedulerInstance } from './scheduling.ts';
 import { createObject, deleteObject, emptyStore, updateObject, type StoredObject } from './store.ts';
 import type { Action, Instance, ModelConstants, Offer, SystemState } from './types.ts';
 import type { CompiledRule } from '../rules/types.ts';
 import type { MState } from './statechart.ts';
-import { podMachines } from './machines.ts';
+import { clusterMachines, type ClusterMachines } from './machines.ts';
+import type { ClusterSnapshot } from '../scheduler/types.ts';
+import { CURRENT_KUBERNETES_VERSION } from '../k8s/version.ts';
 
 export interface Successor {
   action: Action;
@@ -22,31 +29,51 @@ interface BoundOffer extends Offer {
   rule: CompiledRule | undefined;
 }
 
-function bindOffers(offers: readonly Offer[]): BoundOffer[] {
-  return offers.map((o) => ({ ...o, rule: o.when ? getRule(o.when) : undefined }));
+function bindOffers(offers: readonly unknown[]): BoundOffer[] {
+  return (offers as Offer[]).map((o) => ({ ...o, rule: o.when ? getRule(o.when) : undefined }));
 }
 
-export class PodSystem {
-  readonly machines: PodMachines;
-  private readonly offers: { pod: BoundOffer[]; container: BoundOffer[] };
+export interface ClusterInput {
+  nodes?: readonly Node[];
+  pods: readonly Pod[];
+}
+
+export class ClusterSystem {
+  readonly machines: ClusterMachines;
+  private readonly offers: { pod: BoundOffer[]; container: BoundOffer[]; node: BoundOffer[] };
+  readonly kubernetesVersion: string;
 
   constructor(
     readonly constants: ModelConstants,
-    machines?: PodMachines,
+    machines?: Partial<ClusterMachines>,
+    opts: { kubernetesVersion?: string } = {},
   ) {
-    this.machines = machines ?? podMachines();
-    this.offers = { pod: bindOffers(podOffers as unknown as Offer[]), container: bindOffers(containerOffers as unknown as Offer[]) };
+    this.machines = { ...clusterMachines(), ...machines };
+    this.kubernetesVersion = opts.kubernetesVersion ?? CURRENT_KUBERNETES_VERSION;
+    this.offers = { pod: bindOffers(podOffers), container: bindOffers(containerOffers), node: bindOffers(nodeOffers) };
   }
 
-  /** The system right after these Pods were created through the API server (API-02). */
-  initial(pods: readonly Pod[]): SystemState {
+  /**
+   * The system right after these objects were created through the API server (API-02). Nodes that Pods name
+   * but the input lacks are added as implicit nodes.
+   */
+  initial(input: ClusterInput | readonly Pod[]): SystemState {
+    const { nodes = [], pods } = Array.isArray(input) ? { pods: input as readonly Pod[] } : (input as ClusterInput);
     let store = emptyStore;
     const instances: Instance[] = [];
-    for (const pod of pods) {
-      const created = createObject(store, pod as unknown as StoredObject);
+    const create = (o: Node | Pod) => {
+      const created = createObject(store, o as unknown as StoredObject);
       if (!created.ok) throw new Error(created.message);
       store = created.store;
+    };
+    for (const node of withImplicitNodes(nodes, pods)) {
+      create(node);
+      instances.push(nodeInstance(node, this.machines.node));
+    }
+    for (const pod of pods) {
+      create(pod);
       instances.push(...podInstances(pod, this.machines));
+      if (needsScheduler(pod)) instances.push(schedulerInstance(pod, this.machines.scheduler));
     }
     return { instances: sortInstances(instances), store, faults: 0 };
   }
@@ -55,18 +82,38 @@ export class PodSystem {
   successors(state: SystemState): Successor[] {
     const out: Successor[] = [];
     const faultsLeft = state.faults < this.constants.maxFaults;
+    const nodes = this.nodeFactsOf(state);
+    let snapshot: ClusterSnapshot | undefined;
+    const emit = (index: number, next: MState, action: Action) => out.push({ action, next: this.apply(state, index, next, action) });
     forEachGroup(state.instances, (start, end) => {
+      const first = state.instances[start]!;
+      if (first.machine === 'node') {
+        const facts = nodes.get(first.object)!;
+        const view = { ...facts, allowCordon: this.constants.allowCordon };
+        for (const offer of this.offers.node) {
+          if (offer.fault && !faultsLeft) continue;
+          const next = this.machines.node.transition(first.state, offer.event);
+          if (!next || (offer.rule && !truthy(offer.rule.evaluate(view)))) continue;
+          emit(start, next, { instance: first.id, event: offer.event, actor: offer.actor, fault: offer.fault === true });
+        }
+        return;
+      }
+      if (first.machine === 'scheduler') {
+        snapshot ??= this.snapshot(state, nodes);
+        this.schedulerSuccessors(state, start, snapshot, emit);
+        return;
+      }
       const group = state.instances.slice(start, end);
-      const podInst = group[0]!;
-      const facts = groupFacts(this.machines, group);
-      const pview = podView(facts, this.constants);
+      const pod = this.podOf(state, first.object);
+      const nodeName = (first.state.context as { nodeName: string | null }).nodeName;
+      const node = nodeName ? nodes.get(`Node/${nodeName}`) : undefined;
+      const facts = groupFacts(this.machines, group, node);
+      const pview = podView(facts, this.constants, pod !== undefined && node !== undefined && this.evictable(state, pod, node));
       for (const offer of this.offers.pod) {
         if (offer.fault && !faultsLeft) continue;
         if (offer.rule && !truthy(offer.rule.evaluate(pview))) continue;
-        const next = this.machines.pod.transition(podInst.state, offer.event);
-        if (!next) continue;
-        const action: Action = { instance: podInst.id, event: offer.event, actor: offer.actor, fault: offer.fault === true };
-        out.push({ action, next: this.apply(state, start, next, action) });
+        const next = this.machines.pod.transition(first.state, offer.event);
+        if (next) emit(start, next, { instance: first.id, event: offer.event, actor: offer.actor, fault: offer.fault === true });
       }
       for (let i = 1; i < group.length; i++) {
         const inst = group[i]!;
@@ -77,8 +124,7 @@ export class PodSystem {
           if (!next) continue;
           view ??= containerView(facts, group, i, this.constants);
           if (offer.rule && !truthy(offer.rule.evaluate(view))) continue;
-          const action: Action = { instance: inst.id, event: offer.event, actor: offer.actor, fault: offer.fault === true };
-          out.push({ action, next: this.apply(state, start + i, next, action) });
+          emit(start + i, next, { instance: inst.id, event: offer.event, actor: offer.actor, fault: offer.fault === true });
         }
       }
     });
@@ -94,12 +140,111 @@ export class PodSystem {
     return found.next;
   }
 
+  /**
+   * Canonical key: instance states and the fault count. The store adds nothing beyond the instances except
+   * resourceVersions, which are opaque and only compared for equality (API-03), so they are left out.
+   */
+  key(state: SystemState): string {
+    let key = String(state.faults);
+    for (const inst of state.instances) key += `|${inst.id}=${inst.state.config}:${contextKey(inst.state.context)}`;
+    return key;
+  }
+
+  /** Every Pod in the state with its instances (pod machine first, then containers) and its node's facts. */
+  podGroups(state: SystemState): { pod: Pod; group: readonly Instance[]; node: NodeFacts | undefined }[] {
+    const nodes = this.nodeFactsOf(state);
+    const out: { pod: Pod; group: readonly Instance[]; node: NodeFacts | undefined }[] = [];
+    forEachGroup(state.instances, (start, end) => {
+      const first = state.instances[start]!;
+      if (first.machine !== 'pod') return;
+      const pod = this.podOf(state, first.object);
+      if (!pod) return;
+      const nodeName = (first.state.context as { nodeName: string | null }).nodeName;
+      out.push({ pod, group: state.instances.slice(start, end), node: nodeName ? nodes.get(`Node/${nodeName}`) : undefined });
+    });
+    return out;
+  }
+
+  podOf(state: SystemState, podKey: string): Pod | undefined {
+    return state.store.objects.get(podKey) as unknown as Pod | undefined;
+  }
+
+  /** Every node's facts, by store key (`Node/node-1`). */
+  nodeFactsOf(state: SystemState): Map<string, NodeFacts> {
+    const out = new Map<string, NodeFacts>();
+    for (const inst of state.instances) {
+      if (inst.machine === 'node') out.set(inst.object, nodeFacts(this.machines.node, inst.object.slice('Node/'.length), inst.state));
+    }
+    return out;
+  }
+
+  /** The cluster as the scheduler's cache holds it: nodes with their current taints, every Pod in the store. */
+  snapshot(state: SystemState, nodes = this.nodeFactsOf(state)): ClusterSnapshot {
+    const nodeObjects: Node[] = [];
+    const pods: Pod[] = [];
+    for (const [key, o] of state.store.objects) {
+      if (o.kind === 'Node') nodeObjects.push(currentNode(o as unknown as Node, nodes.get(key)!));
+      else if (o.kind === 'Pod') pods.push(o as unknown as Pod);
+    }
+    return { nodes: nodeObjects, pods };
+  }
+
+  private schedulerSuccessors(state: SystemState, index: number, snapshot: ClusterSnapshot, emit: (i: number, next: MState, a: Action) => void): void {
+    const inst = state.instances[index]!;
+    const machine = this.machines.scheduler;
+    const pod = this.podOf(state, podKeyOf(inst));
+    if (!pod || pod.metadata.deletionTimestamp) return;
+    if (machine.matches(inst.state, 'Unschedulable')) {
+      const ctx = inst.state.context as { seen: string | null };
+      if (ctx.seen === clusterKey(snapshot)) return;
+      const event = { type: 'CLUSTER_CHANGED' };
+      const next = machine.transition(inst.state, event);
+      if (next) emit(index, next, { instance: inst.id, event, actor: 'scheduler', fault: false });
+      return;
+    }
+    if (!machine.matches(inst.state, 'Queued')) return;
+    const outcome = runCycle(pod, snapshot, this.kubernetesVersion, this.constants.seed);
+    const events =
+      outcome.kind === 'bind'
+        ? outcome.nodes.map((nodeName) => ({ type: 'SCHEDULED', nodeName }))
+        : [{ type: 'UNSCHEDULABLE', message: outcome.message, seen: clusterKey(snapshot) }];
+    for (const event of events) {
+      const next = machine.transition(inst.state, event);
+      if (next) emit(index, next, { instance: inst.id, event, actor: 'scheduler', fault: false });
+    }
+  }
+
+  /** The Pod's node has a NoExecute taint that the Pod does not tolerate forever (NODE-04). */
+  private evictable(state: SystemState, pod: Pod, node: NodeFacts): boolean {
+    const nodeObject = state.store.objects.get(`Node/${node.name}`) as unknown as Node | undefined;
+    if (!nodeObject) return false;
+    const forever = (pod.spec.tolerations ?? []).filter((t) => t.tolerationSeconds === undefined);
+    return untoleratedTaints(derivedTaints(nodeObject, node), forever, ['NoExecute']).length > 0;
+  }
+
   private apply(state: SystemState, index: number, next: MState, action: Action): SystemState {
     const inst = state.instances[index]!;
     let instances = state.instances.slice();
     instances[index] = { ...inst, state: next };
     let store = state.store;
     const faults = state.faults + (action.fault ? 1 : 0);
+    if (inst.machine === 'scheduler' && action.event.type === 'SCHEDULED') {
+      // The Binding: spec.nodeName is set on the Pod and its pod machine is bound; the queue entry is done.
+      const nodeName = String(action.event.nodeName);
+      const podKey = podKeyOf(inst);
+      const current = store.objects.get(podKey);
+      if (current) {
+        const written = updateObject(store, { ...current, spec: { ...(current.spec as object), nodeName } });
+        if (written.ok) store = written.store;
+      }
+      const podIndex = instances.findIndex((x) => x.object === podKey && x.machine === 'pod');
+      const podInst = instances[podIndex];
+      if (podInst) {
+        const bound = this.machines.pod.transition(podInst.state, { type: 'BIND', nodeName });
+        if (bound) instances[podIndex] = { ...podInst, state: bound };
+      }
+      instances = instances.filter((x) => x !== instances[index]);
+    }
     if (inst.machine === 'pod') {
       if (action.event.type === 'DELETE') {
         const current = store.objects.get(inst.object);
@@ -111,28 +256,14 @@ export class PodSystem {
           if (written.ok) store = written.store;
         }
       }
-      if (this.machines.pod.isDone(next) || this.machines.pod.matches(next, 'lifecycle.Gone')) {
+      if (this.machines.pod.matches(next, 'lifecycle.Gone')) {
         const [, ns, name] = inst.object.split('/');
         const removed = deleteObject(store, 'Pod', name!, ns);
         if (removed.ok) store = removed.store;
-        instances = instances.filter((x) => x.object !== inst.object);
+        instances = instances.filter((x) => x.object !== inst.object && x.object !== `SchedulingQueue/${ns}/${name}`);
       }
     }
     return { instances, store, faults };
-  }
-
-  /**
-   * Canonical key: instance states and the fault count. The store adds nothing beyond the instances here
-   * except resourceVersions, which are opaque and only compared for equality (API-03), so they are left out.
-   */
-  key(state: SystemState): string {
-    let key = String(state.faults);
-    for (const inst of state.instances) key += `|${inst.id}=${inst.state.config}:${contextKey(inst.state.context)}`;
-    return key;
-  }
-
-  podOf(state: SystemState, podKey: string): Pod | undefined {
-    return state.store.objects.get(podKey) as unknown as Pod | undefined;
   }
 }
 
@@ -141,14 +272,15 @@ function contextKey(context: unknown): string {
   let out = '';
   for (const k in c) {
     const v = c[k];
-    if (typeof v === 'boolean' || k === 'name' || k === 'role' || k === 'restartPolicy') continue;
+    if (typeof v === 'boolean' || k === 'name' || k === 'role' || k === 'restartPolicy' || k === 'pod') continue;
     out += `${v},`;
   }
   return out;
 }
 
 function sortInstances(instances: Instance[]): Instance[] {
-  // Pods keep their containers right after them, in spec order; Pods are ordered by namespace/name.
+  // Each object's instances stay together in creation order (a Pod, then its containers in spec order);
+  // objects are ordered by key: Nodes, then Pods, then the scheduling queue.
   const groups = new Map<string, Instance[]>();
   for (const i of instances) {
     const g = groups.get(i.object) ?? [];
@@ -158,7 +290,7 @@ function sortInstances(instances: Instance[]): Instance[] {
   return [...groups.keys()].sort().flatMap((k) => groups.get(k)!);
 }
 
-/** Calls fn(start, end) for each run of instances that belong to one Pod. */
+/** Calls fn(start, end) for each run of instances that belong to one object. */
 export function forEachGroup(instances: readonly Instance[], fn: (start: number, end: number) => void): void {
   let start = 0;
   while (start < instances.length) {

@@ -29,11 +29,15 @@ export interface ModelConstants {
   maxFaults: number;
   /** Whether a user may delete Pods. */
   allowDelete: boolean;
+  /** Whether an administrator may cordon and uncordon nodes. */
+  allowCordon: boolean;
+  /** Seed of the scheduler's random choice among equally scored nodes (simulation; the checker explores all). */
+  seed: number;
 }
 
-export const defaultConstants: ModelConstants = { maxRestarts: 2, maxFaults: 2, allowDelete: true };
+export const defaultConstants: ModelConstants = { maxRestarts: 2, maxFaults: 2, allowDelete: true, allowCordon: false, seed: 1 };
 
-export type Actor = 'kubelet' | 'env' | 'user' | 'timer' | 'scheduler' | 'node-controller' | 'controller';
+export type Actor = 'kubelet' | 'env' | 'user' | 'timer' | 'scheduler' | 'node-controller' | 'taint-eviction' | 'controller';
 
 /** An event a component or the environment may send, declared as data next to each machine. */
 export interface Offer {
@@ -50,4 +54,26 @@ export interface Action {
   readonly event: EventLike;
   readonly actor: Actor;
   readonly fault: boolean;
+}
+
+/** What an instance id names: `node/<node>`, `scheduling/<ns>/<pod>`, `pod/<ns>/<pod>`, `pod/<ns>/<pod>/<list>/<container>`. */
+export interface InstanceRef {
+  machine: 'node' | 'scheduler' | 'pod' | 'container';
+  node?: string;
+  namespace?: string;
+  name?: string;
+  list?: 'initContainers' | 'containers';
+  container?: string;
+  /** The store key of the Pod, for Pod, container and scheduler instances. */
+  podKey?: string;
+}
+
+export function instanceRef(id: string): InstanceRef {
+  const parts = id.split('/');
+  if (parts[0] === 'node') return { machine: 'node', node: parts[1]! };
+  const [, namespace, name, list, container] = parts as [string, string, string, string?, string?];
+  const podKey = `Pod/${namespace}/${name}`;
+  if (parts[0] === 'scheduling') return { machine: 'scheduler', namespace, name, podKey };
+  if (list === 'initContainers' || list === 'containers') return { machine: 'container', namespace, name, list, container: container!, podKey };
+  return { machine: 'pod', namespace, name, podKey };
 }

@@ -27,7 +27,7 @@ describe('kubemodel CLI', () => {
   it('POD-05: check pod explores the whole state space: exit 0 and the counts', () => {
     const r = kubemodel(['check', 'pod']);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/states 1,708 {3}transitions [\d,]+ {3}depth 16/);
+    expect(r.out).toMatch(/states 2,502 {3}transitions [\d,]+ {3}depth 18/);
     expect(r.out).toContain('no violations (whole state space explored; convergence holds)');
   });
 
@@ -53,7 +53,7 @@ describe('kubemodel CLI', () => {
 
   it('API-04: an unknown model or machine names what exists', () => {
     expect(kubemodel(['check', 'nope']).err).toMatch(/^error: no model "nope": not a bundled model \(pod, pod-broken, pod-sidecar-job\)/);
-    expect(kubemodel(['paths', 'nope']).err).toBe('error: unknown machine "nope" (known: pod, container)\n');
+    expect(kubemodel(['paths', 'nope']).err).toBe('error: unknown machine "nope" (known: node, scheduler, pod, container)\n');
   });
 
   it('RES-03: a bad quantity and a YAML syntax error are reported with file and line; the good file is still simulated', () => {

@@ -11,7 +11,8 @@ import { humanDuration } from '../../kubectl/age.ts';
 import { exampleCluster } from '../files.ts';
 import { checkOutput, table, toJson, toYamlText } from '../output.ts';
 import type { CliContext } from '../context.ts';
-import type { InputError } from '../../errors.ts';
+import { InputError } from '../../errors.ts';
+import { applyObjects, kubectlError } from '../../admission/apply.ts';
 
 const FORMATS = ['text', 'json', 'yaml'] as const;
 
@@ -29,17 +30,16 @@ export interface LoadedCluster {
   warnings: InputError[];
 }
 
-export async function loadCluster(paths: string[], stdin: () => Promise<string>): Promise<LoadedCluster> {
+export async function loadCluster(paths: string[], stdin: () => Promise<string>, kubernetesVersion?: string): Promise<LoadedCluster> {
   const read = await readManifestSources(paths, { stdin });
   const parsed = parseManifests(read.sources);
-  const pods: Pod[] = [];
-  const nodes: Node[] = [];
-  for (const o of parsed.objects) {
-    if (!isModelled(o)) continue;
-    if (o.object.kind === 'Pod') pods.push(applyPodDefaults(o.object));
-    else if (o.object.kind === 'Node') nodes.push(o.object);
-  }
-  return { pods, nodes, errors: [...read.errors, ...parsed.errors], warnings: parsed.warnings };
+  const objects = parsed.objects
+    .filter(isModelled)
+    .map((o) => ({ object: o.object.kind === 'Pod' ? applyPodDefaults(o.object) : o.object, file: o.file }));
+  // Created through the API server: admission defaults, bounds and quotas apply, as with kubectl apply.
+  const applied = applyObjects(objects, kubernetesVersion !== undefined ? { kubernetesVersion } : {});
+  const rejected = applied.rejected.map((r) => new InputError(kubectlError(r.status, r.file)));
+  return { pods: applied.pods, nodes: applied.nodes, errors: [...read.errors, ...parsed.errors, ...rejected], warnings: parsed.warnings };
 }
 
 export function registerSimulate(program: Command, ctx: () => CliContext, stdin: () => Promise<string>): void {
@@ -66,24 +66,36 @@ Examples:
       const c = ctx();
       const format = checkOutput(flags.output, FORMATS);
       const usingExample = manifests.length === 0;
-      const cluster = await loadCluster(usingExample ? [exampleCluster] : manifests, stdin);
+      const cluster = await loadCluster(usingExample ? [exampleCluster] : manifests, stdin, c.kubernetesVersion);
       for (const w of cluster.warnings) c.err(`warning: ${w.located}\n`);
       for (const e of cluster.errors) c.err(`error: ${e.located}\n`);
       const start = new Date('2026-01-01T00:00:00Z');
-      const result = simulate(cluster.pods, { durationSeconds: flags.duration, kubernetesVersion: c.kubernetesVersion, start });
+      const result = simulate({ nodes: cluster.nodes, pods: cluster.pods }, { durationSeconds: flags.duration, kubernetesVersion: c.kubernetesVersion, start });
       const now = new Date(start.getTime() + result.endSeconds * 1000);
       if (format === 'json' || format === 'yaml') {
         const doc = { kubernetesVersion: c.kubernetesVersion, simulatedSeconds: result.endSeconds, events: result.events, pods: result.pods, nodes: cluster.nodes };
         c.out(format === 'json' ? toJson(doc) : toYamlText(doc));
       } else {
         if (usingExample) c.out(`Simulating the bundled example cluster (${exampleCluster}) for ${humanDuration(result.endSeconds)}.\n\n`);
-        c.out(renderSimulation(result, now));
+        c.out(renderSimulation(result, now, c.kubernetesVersion));
       }
       if (cluster.errors.length > 0) c.exitCode = 2;
     });
 }
 
-export function renderSimulation(result: SimulationResult, now: Date): string {
+/** A `kubectl get nodes` row: STATUS from the Ready condition plus SchedulingDisabled, ROLES from node-role labels. */
+function nodeRow(node: Node, now: Date, kubernetesVersion: string): string[] {
+  const ready = node.status?.conditions?.find((c) => c.type === 'Ready')?.status;
+  const status = [ready === 'True' ? 'Ready' : ready === undefined ? 'Unknown' : 'NotReady', ...(node.spec?.unschedulable ? ['SchedulingDisabled'] : [])].join(',');
+  const roles = Object.keys(node.metadata.labels ?? {})
+    .filter((k) => k.startsWith('node-role.kubernetes.io/'))
+    .map((k) => k.slice('node-role.kubernetes.io/'.length))
+    .sort();
+  const age = humanDuration((now.getTime() - Date.parse(node.metadata.creationTimestamp ?? now.toISOString())) / 1000);
+  return [node.metadata.name, status, roles.join(',') || '<none>', age, `v${kubernetesVersion}.0`];
+}
+
+export function renderSimulation(result: SimulationResult, now: Date, kubernetesVersion: string): string {
   const end = result.endSeconds;
   // Repeated Events are one Event with a count, as the event recorder aggregates them.
   const grouped = new Map<string, { last: number; first: number; count: number; e: SimulationResult['events'][number] }>();
@@ -102,5 +114,12 @@ export function renderSimulation(result: SimulationResult, now: Date): string {
     const col = podStatusColumns(p, now);
     return [col.name, col.ready, col.status, col.restarts, col.age];
   });
-  return `$ kubectl get events --sort-by=.lastTimestamp\n${table(['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'], rows)}\n$ kubectl get pods\n${table(['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'], pods)}`;
+  let out = `$ kubectl get events --sort-by=.lastTimestamp\n${table(['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'], rows)}\n$ kubectl get pods\n${table(['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'], pods)}`;
+  const explicitNodes = result.nodes.filter((n) => n.metadata.annotations?.['kubemodel.io/implicit'] !== 'true');
+  if (explicitNodes.length > 0) {
+    const placement = result.pods.map((p) => [p.metadata.name, p.spec.nodeName ?? '<none>']);
+    out += `\n$ kubectl get pods -o custom-columns=NAME:.metadata.name,NODE:.spec.nodeName\n${table(['NAME', 'NODE'], placement)}`;
+    out += `\n$ kubectl get nodes\n${table(['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'], explicitNodes.map((n) => nodeRow(n, now, kubernetesVersion)))}`;
+  }
+  return out;
 }

@@ -1,0 +1,68 @@
+// A Pod's requests as the resource scorers see them: component-helpers/resource PodRequests, with the
+// scheduler's NonMissingContainerRequests for NodeResourcesFit (pkg/scheduler/util: DefaultMilliCPURequest
+// 100, DefaultMemoryRequest 200Mi). A container that names no cpu (memory) request counts 100m (200Mi); an
+// explicit "0" stays 0 (SCHED-19). Init containers run before the app containers, so the Pod needs the larger
+// of the two phases (SCHED-22); sidecars (restartable init containers, KEP-753) keep running, so they add to
+// the app containers and to every later init container. Overhead is added on top.
+// Values are what the scorers compare: cpu in millicores (MilliValue), everything else Value(), rounded up.
+import { parseQuantity, Quantity } from '../../k8s/quantity.ts';
+import type { Container, Pod, ResourceList } from '../../k8s/types.ts';
+
+export const DEFAULT_MILLI_CPU_REQUEST = 100n;
+export const DEFAULT_MEMORY_REQUEST = 200n * 1024n * 1024n;
+
+/** The scheduler's defaults for containers that name no cpu/memory request (GetNonzeroRequests). */
+const NON_MISSING: ResourceList = { cpu: '100m', memory: '200Mi' };
+
+type Totals = Map<string, Quantity>;
+
+function containerRequests(c: Container, nonMissing: boolean): Totals {
+  const out: Totals = new Map();
+  for (const [name, text] of Object.entries(c.resources?.requests ?? {})) out.set(name, parseQuantity(text));
+  if (nonMissing) for (const [name, text] of Object.entries(NON_MISSING)) if (!out.has(name)) out.set(name, parseQuantity(text));
+  return out;
+}
+
+function add(into: Totals, from: Totals): void {
+  for (const [name, q] of from) into.set(name, (into.get(name) ?? Quantity.of(0n)).add(q));
+}
+
+function maxInto(into: Totals, from: Totals): void {
+  for (const [name, q] of from) {
+    const have = into.get(name);
+    if (have === undefined || q.cmp(have) > 0) into.set(name, q);
+  }
+}
+
+/** PodRequests: e.g. app 250m + 250m, init 1 → cpu 1000m; app 250m with a 100m sidecar and a 1-cpu init → 1100m. */
+export function podRequests(pod: Pod, opts: { nonMissing?: boolean } = {}): Map<string, bigint> {
+  const nonMissing = opts.nonMissing ?? false;
+  const reqs: Totals = new Map();
+  for (const c of pod.spec.containers) add(reqs, containerRequests(c, nonMissing));
+  const sidecars: Totals = new Map();
+  const initPeak: Totals = new Map();
+  for (const c of pod.spec.initContainers ?? []) {
+    const own = containerRequests(c, nonMissing);
+    const phase: Totals = new Map();
+    if (c.restartPolicy === 'Always') {
+      add(reqs, own);
+      add(sidecars, own);
+      add(phase, sidecars);
+    } else {
+      add(phase, own);
+      add(phase, sidecars);
+    }
+    maxInto(initPeak, phase);
+  }
+  maxInto(reqs, initPeak);
+  for (const [name, text] of Object.entries(pod.spec.overhead ?? {})) add(reqs, new Map([[name, parseQuantity(text)]]));
+  const out = new Map<string, bigint>();
+  for (const [name, q] of reqs) out.set(name, name === 'cpu' ? q.milliValue() : q.value());
+  return out;
+}
+
+/** A node's allocatable in the scorers' units (cpu millicores, others Value()). */
+export function scalarOf(name: string, q: Quantity | undefined): bigint {
+  if (q === undefined) return 0n;
+  return name === 'cpu' ? q.milliValue() : q.value();
+}
