@@ -6,6 +6,29 @@ import { untoleratedTaints } from '../src/k8s/taint.ts';
 import type { ClusterSnapshot } from '../src/scheduler/types.ts';
 import type { StateProperty } from './types.ts';
 
+// Pods are immutable in the store, so their requests are computed once per Pod object.
+const requestsOf = new WeakMap<Pod, Map<string, bigint>>();
+function requests(p: Pod): Map<string, bigint> {
+  let r = requestsOf.get(p);
+  if (!r) {
+    r = podRequests(p);
+    requestsOf.set(p, r);
+  }
+  return r;
+}
+
+// Allocatable lists are shared by every copy of a Node the states make, so they are parsed once each.
+const allocatableOf = new WeakMap<object, Map<string, bigint>>();
+function allocatable(node: Node): Map<string, bigint> {
+  const list = node.status?.allocatable ?? {};
+  let a = allocatableOf.get(list);
+  if (!a) {
+    a = nodeAllocatable(list);
+    allocatableOf.set(list, a);
+  }
+  return a;
+}
+
 const implicit = (n: Node) => n.metadata.annotations?.['kubemodel.io/implicit'] === 'true';
 const terminal = (p: Pod) => p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
 
@@ -17,12 +40,11 @@ export const schedulingInvariants: StateProperty<ClusterSnapshot>[] = [
     holds: (snapshot) =>
       snapshot.nodes.every((node) => {
         if (implicit(node)) return true;
-        const allocatable = nodeAllocatable(node.status?.allocatable);
         const pods = snapshot.pods.filter((p) => p.spec.nodeName === node.metadata.name && !terminal(p));
         const used = new Map<string, bigint>([['pods', BigInt(pods.length)]]);
-        for (const p of pods) for (const [k, v] of podRequests(p)) used.set(k, (used.get(k) ?? 0n) + v);
+        for (const p of pods) for (const [k, v] of requests(p)) used.set(k, (used.get(k) ?? 0n) + v);
         for (const [k, v] of used) {
-          const cap = allocatable.get(k);
+          const cap = allocatable(node).get(k);
           if (v > 0n && (cap === undefined || v > cap)) return false;
         }
         return true;

@@ -11,7 +11,7 @@ import { podOffers } from '../../machines/pod.ts';
 import { nodeOffers } from '../../machines/node.ts';
 import { containerView, groupFacts, podInstances, podView } from './pods.ts';
 import { currentNode, derivedTaints, nodeFacts, nodeInstance, withImplicitNodes, type NodeFacts } from './nodes.ts';
-import { clusterKey, needsScheduler, podKeyOf, runCycle, schedulerInstance } from './scheduling.ts';
+import { clusterKey, needsScheduler, podKeyOf, runCycle, schedulerInstance, type CycleOutcome } from './scheduling.ts';
 import { createObject, deleteObject, emptyStore, updateObject, type StoredObject } from './store.ts';
 import type { Action, Instance, ModelConstants, Offer, SystemState } from './types.ts';
 import type { CompiledRule } from '../rules/types.ts';
@@ -42,6 +42,9 @@ export class ClusterSystem {
   readonly machines: ClusterMachines;
   private readonly offers: { pod: BoundOffer[]; container: BoundOffer[]; node: BoundOffer[] };
   readonly kubernetesVersion: string;
+  /** Snapshots per state, and cycle outcomes per (Pod, cluster): a cycle's result depends on nothing else. */
+  private readonly snapshots = new WeakMap<SystemState, ClusterSnapshot>();
+  private readonly cycles = new Map<string, CycleOutcome>();
 
   constructor(
     readonly constants: ModelConstants,
@@ -179,7 +182,16 @@ export class ClusterSystem {
   }
 
   /** The cluster as the scheduler's cache holds it: nodes with their current taints, every Pod in the store. */
-  snapshot(state: SystemState, nodes = this.nodeFactsOf(state)): ClusterSnapshot {
+  snapshot(state: SystemState, nodes?: Map<string, NodeFacts>): ClusterSnapshot {
+    let cached = this.snapshots.get(state);
+    if (!cached) {
+      cached = this.buildSnapshot(state, nodes ?? this.nodeFactsOf(state));
+      this.snapshots.set(state, cached);
+    }
+    return cached;
+  }
+
+  private buildSnapshot(state: SystemState, nodes: Map<string, NodeFacts>): ClusterSnapshot {
     const nodeObjects: Node[] = [];
     const pods: Pod[] = [];
     for (const [key, o] of state.store.objects) {
@@ -203,11 +215,17 @@ export class ClusterSystem {
       return;
     }
     if (!machine.matches(inst.state, 'Queued')) return;
-    const outcome = runCycle(pod, snapshot, this.kubernetesVersion, this.constants.seed);
+    const seen = clusterKey(snapshot);
+    const memo = `${podKeyOf(inst)}#${seen}`;
+    let outcome = this.cycles.get(memo);
+    if (!outcome) {
+      outcome = runCycle(pod, snapshot, this.kubernetesVersion, this.constants.seed);
+      this.cycles.set(memo, outcome);
+    }
     const events =
       outcome.kind === 'bind'
         ? outcome.nodes.map((nodeName) => ({ type: 'SCHEDULED', nodeName }))
-        : [{ type: 'UNSCHEDULABLE', message: outcome.message, seen: clusterKey(snapshot) }];
+        : [{ type: 'UNSCHEDULABLE', message: outcome.message, seen }];
     for (const event of events) {
       const next = machine.transition(inst.state, event);
       if (next) emit(index, next, { instance: inst.id, event, actor: 'scheduler', fault: false });

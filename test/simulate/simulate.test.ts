@@ -32,7 +32,7 @@ describe('simulate the example cluster', () => {
     ['oom', 'CrashLoopBackOff', '0/1', 'RES-05: OOM kills are restarted with back-off too'],
     ['bad-image', 'ImagePullBackOff', '0/1', 'POD-06: a pull that never succeeds keeps the Pod Pending'],
     ['needs-config', 'CreateContainerConfigError', '0/1', 'CFG-02: a missing ConfigMap keeps the container from starting'],
-    ['unscheduled', 'Pending', '0/1', 'POD-06: without spec.nodeName and without a scheduler the Pod stays Pending'],
+    ['unscheduled', 'Pending', '0/1', 'SCHED-07: no node has the label its nodeSelector asks for, so it stays Pending'],
   ])('%s shows STATUS %s, READY %s (%s)', (name, status, ready) => {
     expect(cols.get(name)).toMatchObject({ status, ready });
   });

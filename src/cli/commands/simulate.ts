@@ -54,11 +54,14 @@ export function registerSimulate(program: Command, ctx: () => CliContext, stdin:
       `
 Pods say what their containers do with the annotation kubemodel.io/scenario (see examples/cluster/pods.yaml):
 exit:N, crash-loop, image-pull-error, missing-config, oom, liveness-fails, readiness-fails.
-A Pod without spec.nodeName stays Pending: this build has no scheduler yet.
+Nodes say what happens to them the same way: lost-at:SECONDS, recover-at:SECONDS, label-at:SECONDS:KEY=VALUE.
+Objects go through admission first (LimitRange, ResourceQuota, default tolerations, namespaces, priority);
+a rejected one is reported as kubectl reports it and the rest are simulated.
 
 Examples:
   $ kubemodel simulate                              # the bundled example cluster, 10 minutes
   $ kubemodel simulate my-pods.yaml --duration 5m
+  $ kubemodel simulate examples/scheduling/cluster.yaml examples/scheduling/nodeselector-ssd.yaml
   $ kubectl get pod web -o yaml | kubemodel simulate - -o json
   $ kubemodel --kubernetes-version 1.21 simulate    # event wording of Kubernetes 1.21`,
     )

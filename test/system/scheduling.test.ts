@@ -1,0 +1,118 @@
+// The scheduler inside the cluster system: binding, FailedScheduling with retries only when the cluster
+// changed, random tie-breaking explored as branches, and the examples/scheduling timeline.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ClusterSystem } from '../../src/system/system.ts';
+import { defaultConstants, type SystemState } from '../../src/system/types.ts';
+import type { Node, Pod } from '../../src/k8s/types.ts';
+import { applyPodDefaults, isModelled, parseManifests } from '../../src/k8s/parse-manifests.ts';
+import { simulate } from '../../src/simulate/simulate.ts';
+
+const node = (name: string, cpu: string, labels: Record<string, string> = {}): Node => ({
+  apiVersion: 'v1',
+  kind: 'Node',
+  metadata: { name, labels: { 'kubernetes.io/hostname': name, ...labels } },
+  status: { allocatable: { cpu, memory: '4Gi', pods: '110' } },
+});
+const pod = (name: string, cpu: string, extra: Partial<Pod['spec']> = {}): Pod => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name, namespace: 'default' },
+  spec: { containers: [{ name: 'app', image: 'nginx:1.27', resources: { requests: { cpu } } }], ...extra },
+});
+
+const system = new ClusterSystem(defaultConstants);
+const schedulerSteps = (s: SystemState) => system.successors(s).filter((x) => x.action.actor === 'scheduler');
+
+describe('scheduling in the cluster system', () => {
+  it('SCHED-01: a pending Pod is bound by the scheduler, which writes spec.nodeName', () => {
+    const s0 = system.initial({ nodes: [node('node01', '2')], pods: [pod('web', '500m')] });
+    const [bind] = schedulerSteps(s0);
+    expect(bind?.action.event).toEqual({ type: 'SCHEDULED', nodeName: 'node01' });
+    expect(system.podOf(bind!.next, 'Pod/default/web')?.spec.nodeName).toBe('node01');
+    expect(bind!.next.instances.some((i) => i.machine === 'scheduler')).toBe(false);
+  });
+
+  it('SCHED-02: equally scored nodes are each a possible binding (the random tie-break, explored)', () => {
+    const s0 = system.initial({ nodes: [node('node01', '2'), node('node02', '2')], pods: [pod('web', '500m')] });
+    expect(schedulerSteps(s0).map((x) => x.action.event.nodeName)).toEqual(['node01', 'node02']);
+  });
+
+  it('SCHED-03, SCHED-04: no node fits → FailedScheduling with the current wording', () => {
+    const s0 = system.initial({ nodes: [node('node01', '1')], pods: [pod('big', '1500m')] });
+    const [fail] = schedulerSteps(s0);
+    expect(fail?.action.event.type).toBe('UNSCHEDULABLE');
+    expect(String(fail?.action.event.message)).toMatch(/^0\/1 nodes are available: 1 Insufficient cpu\./);
+  });
+
+  it('SCHED-24: a parked Pod is retried only when the cluster changed (here: another Pod went away)', () => {
+    const blocker = pod('blocker', '800m', { nodeName: 'node01' });
+    let s = system.initial({ nodes: [node('node01', '1')], pods: [blocker, pod('waiting', '500m')] });
+    s = schedulerSteps(s)[0]!.next;
+    expect(schedulerSteps(s)).toEqual([]);
+    // Delete the blocker and let kubelet finish it: the cluster changed, so the scheduler may retry.
+    const step = (type: string, instance?: string) => {
+      const next = system.successors(s).find((x) => x.action.event.type === type && (instance === undefined || x.action.instance === instance));
+      if (!next) throw new Error(`${type} not enabled`);
+      s = next.next;
+    };
+    step('DELETE', 'pod/default/blocker');
+    step('CONTAINERS_STOPPED');
+    expect(schedulerSteps(s).map((x) => x.action.event.type)).toEqual(['CLUSTER_CHANGED']);
+    step('CLUSTER_CHANGED');
+    expect(schedulerSteps(s)[0]?.action.event).toEqual({ type: 'SCHEDULED', nodeName: 'node01' });
+  });
+
+  it('SCHED-10, NODE-04: while a node is unreachable it is tainted and the scheduler avoids it', () => {
+    let s = system.initial({ nodes: [node('node01', '2'), node('node02', '2')], pods: [] });
+    for (const type of ['KUBELET_STOPPED', 'GRACE_PERIOD_PASSED']) s = system.successors(s).find((x) => x.action.event.type === type && x.action.instance === 'node/node01')!.next;
+    const snap = system.snapshot(s);
+    expect(snap.nodes.find((n) => n.metadata.name === 'node01')?.spec?.taints?.map((t) => `${t.key}:${t.effect}`)).toEqual([
+      'node.kubernetes.io/unreachable:NoSchedule',
+      'node.kubernetes.io/unreachable:NoExecute',
+    ]);
+  });
+});
+
+describe('examples/scheduling', () => {
+  const dir = join(import.meta.dirname, '..', '..', 'examples', 'scheduling');
+  const load = (...files: string[]) => {
+    const parsed = parseManifests(files.map((f) => ({ file: f, text: readFileSync(join(dir, f), 'utf8') })));
+    const objects = parsed.objects.filter(isModelled).map((o) => o.object);
+    return {
+      nodes: objects.filter((o): o is Node => o.kind === 'Node'),
+      pods: objects.filter((o): o is Pod => o.kind === 'Pod').map(applyPodDefaults),
+    };
+  };
+
+  it('SCHED-07: the disktype=ssd Pod waits until node01 is labelled at 60s, then lands there', () => {
+    const r = simulate(load('cluster.yaml', 'nodeselector-ssd.yaml'), { durationSeconds: 120, kubernetesVersion: '1.37' });
+    const events = r.events.filter((e) => e.object === 'pod/httpserver-7b9c6d5f4-ssd01');
+    expect(events[0]).toMatchObject({ reason: 'FailedScheduling', at: expect.any(Number) });
+    expect(events[0]!.message).toContain("2 node(s) didn't match Pod's node affinity/selector");
+    const scheduled = events.find((e) => e.reason === 'Scheduled');
+    expect(scheduled?.message).toBe('Successfully assigned default/httpserver-7b9c6d5f4-ssd01 to node01');
+    expect(scheduled!.at).toBeGreaterThanOrEqual(60);
+  });
+
+  it('RES-14: the GPU Pod lands on the only node with nvidia.com/gpu', () => {
+    const r = simulate(load('cluster.yaml', 'gpu.yaml'), { durationSeconds: 30, kubernetesVersion: '1.37' });
+    expect(r.pods[0]?.spec.nodeName).toBe('node02');
+  });
+
+  it('SCHED-03: the seeds\' 2021 FailedScheduling message comes back with --kubernetes-version 1.21', () => {
+    const r = simulate(load('cluster.yaml', 'httpserver-10-cpus.yaml'), { durationSeconds: 10, kubernetesVersion: '1.21' });
+    expect(r.events[0]?.message).toBe("0/3 nodes are available: 1 node(s) had taint {node-role.kubernetes.io/master: }, that the pod didn't tolerate, 2 Insufficient cpu.");
+  });
+
+  it('SCHED-10, SCHED-12: the tainted workers take only the tolerating nginx', () => {
+    const r = simulate(load('tainted-workers.yaml', 'nginx-no-toleration.yaml', 'nginx-toleration.yaml'), { durationSeconds: 30, kubernetesVersion: '1.21' });
+    const byName = new Map(r.pods.map((p) => [p.metadata.name, p.spec.nodeName]));
+    expect(byName.get('nginx-deployment-85b98978db-llj69')).toBeUndefined();
+    expect(['node01', 'node02']).toContain(byName.get('nginx-deployment-56f4bddcbd-wb6w9'));
+    expect(r.events.find((e) => e.reason === 'FailedScheduling')?.message).toBe(
+      "0/3 nodes are available: 1 node(s) had taint {node-role.kubernetes.io/master: }, that the pod didn't tolerate, 2 node(s) had taint {for-special-user: cadmin}, that the pod didn't tolerate.",
+    );
+  });
+});
