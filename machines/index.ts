@@ -3,6 +3,7 @@ import * as container from './container.ts';
 import * as pod from './pod.ts';
 import * as node from './node.ts';
 import * as scheduler from './scheduler.ts';
+import { leaderElectionModule } from './leader-election.ts';
 import type { MachineDefinition } from '../src/system/bind.ts';
 import type { EventObject } from 'xstate';
 
@@ -60,6 +61,7 @@ export const machineModules: readonly MachineModule[] = [
     // Whether kubelet holds a back-off entry, and how the container last exited, decide the restart guards.
     pathContext: (c: container.ContainerContext): unknown => ({ backingOff: c.backoff > 0, exitCode: c.exitCode }),
   },
+  leaderElectionModule,
 ];
 
 export function machineModule(id: string): MachineModule | undefined {

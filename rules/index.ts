@@ -4,6 +4,7 @@ import type { RuleFile } from '../src/rules/types.ts';
 import { schedulerRuleFiles } from './scheduler/index.ts';
 import { admissionRuleFiles } from './admission/index.ts';
 import { evictionRuleFiles } from './eviction/index.ts';
+import { leaderElectionRuleFiles } from './leader-election/index.ts';
 import containerHasLivenessProbe from './container/has-liveness-probe.json' with { type: 'json' };
 import containerHasReadinessProbe from './container/has-readiness-probe.json' with { type: 'json' };
 import containerReferencesConfig from './container/references-config.json' with { type: 'json' };
@@ -79,4 +80,5 @@ export const builtinRuleFiles: readonly RuleFile[] = [
   ...schedulerRuleFiles,
   ...admissionRuleFiles,
   ...evictionRuleFiles,
+  ...leaderElectionRuleFiles,
 ] as RuleFile[];

@@ -2,6 +2,8 @@
 import { check, type CheckBounds, type Progress } from './bfs.ts';
 import { loadPodModel, type ModelFile } from './pod-model.ts';
 import { renderTrace, type TraceStep } from './trace.ts';
+import { checkLeaderElection, type LeaderCheckReport } from '../leader/check.ts';
+import type { LeaderModelFile } from '../leader/check.ts';
 
 export interface CheckReport {
   model: string;
@@ -59,4 +61,21 @@ export function checkModel(file: ModelFile, opts: CheckRunOptions): CheckReport 
       steps: renderTrace(model.system, v.trace, opts.kubernetesVersion),
     })),
   };
+}
+
+/** A bundled or user model: a cluster (Pods, Nodes) model, or one with its own runner named by `kind`. */
+export type AnyModelFile = (ModelFile & { kind?: undefined }) | (LeaderModelFile & { kind: 'leader-election' });
+
+/** Either kind of model, one report: leader-election traces are one line per step. */
+export type AnyCheckReport = CheckReport | LeaderCheckReport;
+
+export function checkAnyModel(file: AnyModelFile, opts: CheckRunOptions): AnyCheckReport {
+  if (file.kind === 'leader-election') {
+    return checkLeaderElection(file, {
+      ...(opts.bounds ? { bounds: opts.bounds } : {}),
+      ...(opts.now ? { now: opts.now } : {}),
+      ...(opts.heapUsed ? { heapUsed: opts.heapUsed } : {}),
+    });
+  }
+  return checkModel(file, opts);
 }

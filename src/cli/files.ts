@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.ts';
 import { parseJsonFile } from '../io/rules-dir.ts';
-import type { ModelFile } from '../checker/pod-model.ts';
+import type { AnyModelFile } from '../checker/run.ts';
 
 export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const modelsDir = join(packageRoot, 'properties', 'models');
@@ -18,15 +18,19 @@ export function bundledModelNames(): string[] {
 }
 
 /** A bundled model by name (`pod`) or a model file by path. */
-export function readModel(nameOrPath: string): { file: string; model: ModelFile } {
+export function readModel(nameOrPath: string): { file: string; model: AnyModelFile } {
   const bundled = join(modelsDir, `${nameOrPath}.json`);
   const file = existsSync(bundled) ? bundled : nameOrPath;
   if (!existsSync(file)) {
     throw new InputError(`no model "${nameOrPath}": not a bundled model (${bundledModelNames().join(', ')}) and no such file`);
   }
-  const parsed = parseJsonFile(readFileSync(file, 'utf8'), file) as ModelFile;
-  for (const field of ['id', 'objects', 'expect'] as const) {
-    if (parsed[field] === undefined) throw new InputError(`model is missing "${field}"`, file, 1, 1);
+  const parsed = parseJsonFile(readFileSync(file, 'utf8'), file) as AnyModelFile;
+  const required = parsed.kind === 'leader-election' ? (['id', 'expect'] as const) : (['id', 'objects', 'expect'] as const);
+  for (const field of required) {
+    if ((parsed as unknown as Record<string, unknown>)[field] === undefined) throw new InputError(`model is missing "${field}"`, file, 1, 1);
+  }
+  if (parsed.kind !== undefined && parsed.kind !== 'leader-election') {
+    throw new InputError(`unknown model kind "${String((parsed as { kind: unknown }).kind)}" (known: leader-election, or none for cluster models)`, file, 1, 1);
   }
   return { file, model: parsed };
 }

@@ -9,6 +9,7 @@ import './shapes-scheduler.ts';
 import './shapes-scheduler-score.ts';
 import './shapes-admission.ts';
 import './shapes-eviction.ts';
+import './shapes-leader-election.ts';
 import type { CompiledRule, RuleFile } from './types.ts';
 
 let compiled: Map<string, CompiledRule> | undefined;

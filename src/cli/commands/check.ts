@@ -1,6 +1,6 @@
 // `kubemodel check <model>`: exhaustive model checking of a bundled or user model file.
 import type { Command } from 'commander';
-import { checkModel, type CheckReport } from '../../checker/run.ts';
+import { checkAnyModel, type AnyCheckReport } from '../../checker/run.ts';
 import { bundledModelNames, readModel } from '../files.ts';
 import { checkOutput, formatBytes, formatNumber, parseCount, toJson, toYamlText, type Paint } from '../output.ts';
 import type { CliContext } from '../context.ts';
@@ -47,7 +47,7 @@ Examples:
         ...(flags.maxRestarts !== undefined ? { maxRestarts: flags.maxRestarts } : {}),
         ...(flags.maxFaults !== undefined ? { maxFaults: flags.maxFaults } : {}),
       };
-      const report = withFile(path, () => checkModel(file, {
+      const report = withFile(path, () => checkAnyModel(file, {
         kubernetesVersion: c.kubernetesVersion,
         constants,
         bounds: {
@@ -78,7 +78,7 @@ function withFile<T>(file: string, run: () => T): T {
   }
 }
 
-export function renderReport(r: CheckReport, paint: Paint): string {
+export function renderReport(r: AnyCheckReport, paint: Paint): string {
   const lines: string[] = [];
   lines.push(`${paint('bold', `model ${r.model}`)}: ${r.description}`);
   lines.push(
@@ -93,7 +93,11 @@ export function renderReport(r: CheckReport, paint: Paint): string {
   for (const v of r.violations) {
     lines.push(paint('red', `  VIOLATION ${v.kind} ${v.id}: ${v.description}`));
     lines.push(`  shortest counterexample (${v.steps.length} steps):`);
-    for (const s of v.steps) {
+    for (const [i, s] of v.steps.entries()) {
+      if (typeof s === 'string') {
+        lines.push(`  ${String(i + 1).padStart(3)}. ${s}`);
+        continue;
+      }
       const fault = s.fault ? paint('yellow', ' [fault]') : '';
       lines.push(`  ${String(s.n).padStart(3)}. ${s.actor}${fault} ${s.object}: ${s.event.type}${'exitCode' in s.event ? ` (exit code ${String(s.event.exitCode)})` : ''}`);
       for (const w of s.what) lines.push(`       ${w}`);

@@ -1,7 +1,7 @@
 // `kubemodel demo` (what `npm start` runs): simulate the bundled example cluster, check every bundled model
 // against its expectation, and print a summary.
 import type { Command } from 'commander';
-import { checkModel } from '../../checker/run.ts';
+import { checkAnyModel } from '../../checker/run.ts';
 import { simulate } from '../../simulate/simulate.ts';
 import { bundledModelNames, exampleCluster, readModel } from '../files.ts';
 import { checkOutput, formatBytes, formatNumber, toJson } from '../output.ts';
@@ -31,7 +31,7 @@ export function registerDemo(program: Command, ctx: () => CliContext, stdin: () 
       for (const name of bundledModelNames()) {
         const { model } = readModel(name);
         c.out(c.paint('bold', `\n== check ${name}\n`));
-        const report = checkModel(model, {
+        const report = checkAnyModel(model, {
           kubernetesVersion: c.kubernetesVersion,
           now: () => performance.now() / 1000,
           heapUsed: () => process.memoryUsage().heapUsed,
