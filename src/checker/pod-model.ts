@@ -4,7 +4,9 @@
 import { compileLogic } from '../rules/compile.ts';
 import { customOperations } from '../rules/ops/index.ts';
 import { InputError } from '../errors.ts';
-import type { Node, Pod } from '../k8s/types.ts';
+import type { KubeObject } from '../k8s/types.ts';
+import { applyPodDefaults } from '../k8s/parse-manifests.ts';
+import { applyObjects } from '../admission/apply.ts';
 import { podPhase } from '../k8s/phase.ts';
 import { machineModule } from '../../machines/index.ts';
 import { podInvariants, podStepInvariants, type ContainerFacts, type PodModelView } from '../../properties/pod.ts';
@@ -25,7 +27,7 @@ export interface ModelFile {
   description: string;
   machines: string[];
   /** The Nodes and Pods the model starts with (Pods naming a node that is not listed get an implicit one). */
-  objects: (Pod | Node)[];
+  objects: KubeObject[];
   constants?: Partial<ModelConstants>;
   /** Invariant ids to check; all Pod invariants when absent. */
   invariants?: string[];
@@ -127,6 +129,12 @@ const COMPONENTS = new Set(['kubelet', 'timer', 'scheduler', 'controller', 'node
 export function loadPodModel(file: ModelFile): LoadedModel {
   const constants: ModelConstants = { ...defaultConstants, ...file.constants };
   const system = new ClusterSystem(constants, machinesFor(file));
+  // The model's objects are created as kubectl apply would: API defaults, then admission (default
+  // tolerations, LimitRange defaults, quotas); a model whose objects the API server rejects is bad input.
+  const applied = applyObjects(file.objects.map((o) => ({ object: o.kind === 'Pod' ? applyPodDefaults(o) : o })));
+  const [rejected] = applied.rejected;
+  if (rejected) throw new InputError(`model ${file.id}: the API server rejects an object: ${rejected.status.message}`);
+  const created = { nodes: applied.nodes, pods: applied.pods };
   // One view per state, however many invariants (and step invariants, on both ends of an edge) read it.
   const views = new WeakMap<SystemState, PodModelView>();
   const view = (s: SystemState): PodModelView => {
@@ -141,7 +149,7 @@ export function loadPodModel(file: ModelFile): LoadedModel {
   const wanted = file.invariants ?? known;
   for (const id of wanted) if (!known.includes(id)) throw new InputError(`model ${file.id}: unknown invariant "${id}" (known: ${known.join(', ')})`);
   const ts: TransitionSystem<SystemState, Action> = {
-    initial: [system.initial({ nodes: file.objects.filter((o): o is Node => o.kind === 'Node'), pods: file.objects.filter((o): o is Pod => o.kind === 'Pod') })],
+    initial: [system.initial(created)],
     successors: (s) => system.successors(s),
     key: (s) => system.key(s),
     isFault: (a) => a.fault || a.actor === 'user',
