@@ -17,7 +17,8 @@ export type NodeEvent =
   | { type: 'GRACE_PERIOD_PASSED' }
   | { type: 'HEARTBEAT_SEEN' }
   | { type: 'CORDON' }
-  | { type: 'UNCORDON' };
+  | { type: 'UNCORDON' }
+  | { type: 'DRAIN' };
 
 export const bindings = { guards: {}, actions: {} } as const;
 
@@ -42,7 +43,8 @@ export const nodeMachineConfig = {
     scheduling: {
       initial: 'Schedulable',
       states: {
-        Schedulable: { on: { CORDON: { target: 'Unschedulable' } } },
+        // kubectl drain cordons first; evicting the node's Pods is done by the interpreter (src/system/system.ts).
+        Schedulable: { on: { CORDON: { target: 'Unschedulable' }, DRAIN: { target: 'Unschedulable' } } },
         Unschedulable: { on: { UNCORDON: { target: 'Schedulable' } } },
       },
     },
@@ -56,6 +58,7 @@ export const nodeEvents: NodeEvent[] = [
   { type: 'HEARTBEAT_SEEN' },
   { type: 'CORDON' },
   { type: 'UNCORDON' },
+  { type: 'DRAIN' },
 ];
 
 /** Who sends each event and when (rules over the node's view, src/system/nodes.ts). */
@@ -66,4 +69,5 @@ export const nodeOffers = [
   { event: { type: 'HEARTBEAT_SEEN' }, actor: 'node-controller', when: 'node/heartbeat-may-be-seen' },
   { event: { type: 'CORDON' }, actor: 'user', when: 'node/may-cordon' },
   { event: { type: 'UNCORDON' }, actor: 'user', when: 'node/may-cordon' },
+  { event: { type: 'DRAIN' }, actor: 'user', when: 'node/may-cordon' },
 ] as const;

@@ -39,6 +39,7 @@ const SHORT: Record<string, string> = {
   KUBELET_STOPPED: 'kubelet stopped reaching the API server (network partition, kubelet or machine down): no more heartbeats',
   KUBELET_STARTED: 'kubelet reaches the API server again and heartbeats',
   CORDON: 'kubectl cordon: spec.unschedulable set',
+  DRAIN: "kubectl drain: cordoned, then every Pod on the node evicted (deleted gracefully)",
   UNCORDON: 'kubectl uncordon: spec.unschedulable cleared',
   CLUSTER_CHANGED: 'the cluster changed: the scheduler moves the Pod back to the active queue',
   RAN_10_MINUTES: 'the container ran 10 minutes: kubelet forgot its restart back-off',

@@ -12,7 +12,7 @@ import { nodeOffers } from '../../machines/node.ts';
 import { containerView, groupFacts, podInstances, podView } from './pods.ts';
 import { currentNode, derivedTaints, nodeFacts, nodeInstance, withImplicitNodes, type NodeFacts } from './nodes.ts';
 import { clusterKey, needsScheduler, podKeyOf, runCycle, schedulerInstance, type CycleOutcome } from './scheduling.ts';
-import { createObject, deleteObject, emptyStore, updateObject, type StoredObject } from './store.ts';
+import { createObject, deleteObject, emptyStore, updateObject, type Store, type StoredObject } from './store.ts';
 import type { Action, Instance, ModelConstants, Offer, SystemState } from './types.ts';
 import type { CompiledRule } from '../rules/types.ts';
 import type { MState } from './statechart.ts';
@@ -263,16 +263,21 @@ export class ClusterSystem {
       }
       instances = instances.filter((x) => x !== instances[index]);
     }
+    if (inst.machine === 'node' && action.event.type === 'DRAIN') {
+      // kubectl drain: after cordoning, every Pod bound to the node is evicted (deleted gracefully).
+      const nodeName = inst.object.slice('Node/'.length);
+      for (let i = 0; i < instances.length; i++) {
+        const p = instances[i]!;
+        if (p.machine !== 'pod' || (p.state.context as { nodeName: string | null }).nodeName !== nodeName) continue;
+        const deleted = this.machines.pod.transition(p.state, { type: 'DELETE' });
+        if (!deleted) continue;
+        instances[i] = { ...p, state: deleted };
+        store = markDeleted(store, p.object, (deleted.context as { gracePeriodSeconds: number }).gracePeriodSeconds);
+      }
+    }
     if (inst.machine === 'pod') {
       if (action.event.type === 'DELETE') {
-        const current = store.objects.get(inst.object);
-        if (current) {
-          const written = updateObject(store, {
-            ...current,
-            metadata: { ...current.metadata, deletionTimestamp: 'now', deletionGracePeriodSeconds: (next.context as { gracePeriodSeconds: number }).gracePeriodSeconds },
-          });
-          if (written.ok) store = written.store;
-        }
+        store = markDeleted(store, inst.object, (next.context as { gracePeriodSeconds: number }).gracePeriodSeconds);
       }
       if (this.machines.pod.matches(next, 'lifecycle.Gone')) {
         const [, ns, name] = inst.object.split('/');
@@ -283,6 +288,14 @@ export class ClusterSystem {
     }
     return { instances, store, faults };
   }
+}
+
+/** A graceful delete as the API server records it: deletionTimestamp and the grace period (POD-15). */
+function markDeleted(store: Store, key: string, gracePeriodSeconds: number): Store {
+  const current = store.objects.get(key);
+  if (!current) return store;
+  const written = updateObject(store, { ...current, metadata: { ...current.metadata, deletionTimestamp: 'now', deletionGracePeriodSeconds: gracePeriodSeconds } });
+  return written.ok ? written.store : store;
 }
 
 function contextKey(context: unknown): string {

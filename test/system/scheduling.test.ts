@@ -116,3 +116,17 @@ describe('examples/scheduling', () => {
     );
   });
 });
+
+describe('cordon and drain', () => {
+  const cordoning = new ClusterSystem({ ...defaultConstants, allowCordon: true });
+  it('SCHED-09: kubectl drain cordons the node and evicts its Pods; the scheduler then avoids it', () => {
+    const bound = pod('web', '100m', { nodeName: 'node01' });
+    const s0 = cordoning.initial({ nodes: [node('node01', '2'), node('node02', '2')], pods: [bound] });
+    const drained = cordoning.successors(s0).find((x) => x.action.event.type === 'DRAIN' && x.action.instance === 'node/node01')!.next;
+    expect(cordoning.podOf(drained, 'Pod/default/web')?.metadata.deletionTimestamp).toBeDefined();
+    const snap = cordoning.snapshot(drained);
+    const n1 = snap.nodes.find((n) => n.metadata.name === 'node01')!;
+    expect(n1.spec?.unschedulable).toBe(true);
+    expect(n1.spec?.taints).toEqual([{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }]);
+  });
+});
