@@ -3,6 +3,7 @@ import * as container from './container.ts';
 import * as pod from './pod.ts';
 import * as node from './node.ts';
 import * as scheduler from './scheduler.ts';
+import * as replicaset from './replicaset.ts';
 import { leaderElectionModule } from './leader-election.ts';
 import type { MachineDefinition } from '../src/system/bind.ts';
 import type { EventObject } from 'xstate';
@@ -60,6 +61,14 @@ export const machineModules: readonly MachineModule[] = [
     }),
     // Whether kubelet holds a back-off entry, and how the container last exited, decide the restart guards.
     pathContext: (c: container.ContainerContext): unknown => ({ backingOff: c.backoff > 0, exitCode: c.exitCode }),
+  },
+  {
+    id: 'replicaset',
+    title: 'ReplicaSet controller: creates Pods from the template while fewer than spec.replicas are active',
+    behaviours: ['CTRL-01', 'CTRL-03', 'ROLL-01', 'POD-13'],
+    definition: { config: replicaset.replicaSetMachineConfig as never, bindings: replicaset.bindings },
+    events: replicaset.replicaSetEvents,
+    sampleInput: replicaset.replicaSetContext('web'),
   },
   leaderElectionModule,
 ];

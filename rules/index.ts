@@ -40,6 +40,8 @@ import nodeMayCordon from './node/may-cordon.json' with { type: 'json' };
 import podNoexecuteEvicts from './pod/noexecute-evicts.json' with { type: 'json' };
 import schedulerQueueRecordBinding from './scheduler-queue/record-binding.json' with { type: 'json' };
 import schedulerQueueRecordFailure from './scheduler-queue/record-failure.json' with { type: 'json' };
+import replicasetNeedsMorePods from './replicaset/needs-more-pods.json' with { type: 'json' };
+import replicasetRecordCreate from './replicaset/record-create.json' with { type: 'json' };
 
 export const builtinRuleFiles: readonly RuleFile[] = [
   containerHasLivenessProbe,
@@ -77,6 +79,8 @@ export const builtinRuleFiles: readonly RuleFile[] = [
   podNoexecuteEvicts,
   schedulerQueueRecordBinding,
   schedulerQueueRecordFailure,
+  replicasetNeedsMorePods,
+  replicasetRecordCreate,
   ...schedulerRuleFiles,
   ...admissionRuleFiles,
   ...evictionRuleFiles,

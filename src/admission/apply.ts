@@ -2,7 +2,7 @@
 // (Namespaces, PriorityClasses, LimitRanges, ResourceQuotas, Nodes), then Pods one by one through the
 // admission chain, each admitted Pod counting against the quotas of the next. A rejected object is reported
 // the way kubectl reports the API server's answer, and the others still go in.
-import type { KubeObject, LimitRange, Namespace, Node, Pod, PriorityClass, ResourceQuota } from '../k8s/types.ts';
+import type { KubeObject, LimitRange, Namespace, Node, Pod, PriorityClass, ReplicaSet, ResourceQuota } from '../k8s/types.ts';
 import { admit } from './chain.ts';
 import type { AdmissionStatus, ClusterState } from './types.ts';
 
@@ -12,6 +12,7 @@ const BUILT_IN_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node
 export interface Applied {
   nodes: Node[];
   pods: Pod[];
+  replicaSets: ReplicaSet[];
   cluster: ClusterState;
   rejected: { object: KubeObject; status: AdmissionStatus; file?: string }[];
 }
@@ -50,5 +51,12 @@ export function applyObjects(objects: readonly { object: KubeObject; file?: stri
       pods.push(Object.keys(annotations).length > 0 ? { ...pod, metadata: { ...pod.metadata, annotations } } : pod);
     } else rejected.push({ object, status: result.status, ...(file !== undefined ? { file } : {}) });
   }
-  return { nodes: of('Node').map((o) => o.object as Node), pods, cluster: { ...cluster, pods }, rejected };
+  // Workloads only need their namespace to exist (NamespaceLifecycle); their Pods are admitted when created.
+  const replicaSets: ReplicaSet[] = [];
+  for (const { object, file } of of('ReplicaSet')) {
+    const ns = object.metadata.namespace ?? 'default';
+    if (cluster.namespaces.some((n) => n.metadata.name === ns)) replicaSets.push(object as ReplicaSet);
+    else rejected.push({ object, status: { code: 404, reason: 'NotFound', message: `namespaces "${ns}" not found` }, ...(file !== undefined ? { file } : {}) });
+  }
+  return { nodes: of('Node').map((o) => o.object as Node), pods, replicaSets, cluster: { ...cluster, pods }, rejected };
 }

@@ -49,6 +49,8 @@ export interface Progress {
 export interface CheckOptions<S, A> {
   invariants: StateInvariant<S>[];
   stepInvariants?: StepInvariant<S, A>[];
+  /** Checked only on stable states (no component work left): what must hold once the system has settled. */
+  stableInvariants?: StateInvariant<S>[];
   bounds?: CheckBounds;
   checkDeadlock?: boolean;
   checkConvergence?: boolean;
@@ -66,7 +68,7 @@ export interface Trace<S, A> {
 }
 
 export interface Violation<S, A> {
-  kind: 'invariant' | 'step-invariant' | 'deadlock' | 'no-convergence';
+  kind: 'invariant' | 'step-invariant' | 'stable-invariant' | 'deadlock' | 'no-convergence';
   id: string;
   description: string;
   trace: Trace<S, A>;
@@ -160,6 +162,12 @@ export function check<S, A>(system: TransitionSystem<S, A>, opts: CheckOptions<S
     }
     const succ = system.successors(s);
     stable[id] = system.isStable(s, succ);
+    if (stable[id]) {
+      for (const inv of opts.stableInvariants ?? []) {
+        if (!inv.holds(s) && report({ kind: 'stable-invariant', id: inv.id, description: inv.description, trace: traceTo(id) })) stop = true;
+      }
+      if (stop) break;
+    }
     if (succ.length === 0 && opts.checkDeadlock !== false && !system.isTerminal(s)) {
       if (report({ kind: 'deadlock', id: 'deadlock', description: 'no action is enabled in a state that is not a legitimate end', trace: traceTo(id) })) break;
     }

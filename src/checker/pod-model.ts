@@ -4,7 +4,7 @@
 import { compileLogic } from '../rules/compile.ts';
 import { customOperations } from '../rules/ops/index.ts';
 import { InputError } from '../errors.ts';
-import type { KubeObject } from '../k8s/types.ts';
+import type { KubeObject, ReplicaSet } from '../k8s/types.ts';
 import { applyPodDefaults } from '../k8s/parse-manifests.ts';
 import { applyObjects } from '../admission/apply.ts';
 import { podPhase } from '../k8s/phase.ts';
@@ -12,6 +12,7 @@ import { machineModule } from '../../machines/index.ts';
 import { podInvariants, podStepInvariants, type ContainerFacts, type PodModelView } from '../../properties/pod.ts';
 import type { StateProperty, StepProperty } from '../../properties/types.ts';
 import { schedulingInvariants, schedulingStepInvariants, type BindingStep } from '../../properties/scheduling.ts';
+import { replicaSetStableInvariants, type ReplicaSetView } from '../../properties/replicaset.ts';
 import { bindActions, bindGuards, truthy } from '../system/bind.ts';
 import { CompiledStatechart, type GuardImpl } from '../system/statechart.ts';
 import { clusterMachines, type ClusterMachines } from '../system/machines.ts';
@@ -41,12 +42,28 @@ export interface ModelFile {
   };
 }
 
+/** The ReplicaSets of a state with their Pods as the invariants need them. */
+export function replicaSetView(system: ClusterSystem, state: SystemState): ReplicaSetView {
+  const pods = system.podGroups(state).map(({ pod, group, node }) => {
+    const status = projectStatus(system.machines, pod, group, node);
+    return { pod, phase: podPhase({ ...pod, status }), ready: status.conditions?.find((c) => c.type === 'Ready')?.status === 'True', nodeUp: node?.kubeletUp ?? false };
+  });
+  const replicaSets = [...state.store.objects.values()]
+    .filter((o) => o.kind === 'ReplicaSet')
+    .map((o) => {
+      const rs = o as unknown as ReplicaSet;
+      return { rs, pods: pods.filter((p) => p.pod.metadata.ownerReferences?.some((r) => r.uid === rs.metadata.uid)) };
+    });
+  return { replicaSets };
+}
+
 export interface LoadedModel {
   file: ModelFile;
   system: ClusterSystem;
   ts: TransitionSystem<SystemState, Action>;
   invariants: StateInvariant<SystemState>[];
   stepInvariants: StepInvariant<SystemState, Action>[];
+  stableInvariants: StateInvariant<SystemState>[];
   view: (s: SystemState) => PodModelView;
 }
 
@@ -134,7 +151,8 @@ export function loadPodModel(file: ModelFile): LoadedModel {
   const applied = applyObjects(file.objects.map((o) => ({ object: o.kind === 'Pod' ? applyPodDefaults(o) : o })));
   const [rejected] = applied.rejected;
   if (rejected) throw new InputError(`model ${file.id}: the API server rejects an object: ${rejected.status.message}`);
-  const created = { nodes: applied.nodes, pods: applied.pods };
+  const { namespaces, limitRanges, resourceQuotas, priorityClasses } = applied.cluster;
+  const created = { nodes: applied.nodes, pods: applied.pods, replicaSets: applied.replicaSets, policies: [...namespaces, ...limitRanges, ...resourceQuotas, ...priorityClasses] };
   // One view per state, however many invariants (and step invariants, on both ends of an edge) read it.
   const views = new WeakMap<SystemState, PodModelView>();
   const view = (s: SystemState): PodModelView => {
@@ -145,7 +163,7 @@ export function loadPodModel(file: ModelFile): LoadedModel {
     }
     return v;
   };
-  const known = [...podInvariants, ...podStepInvariants, ...schedulingInvariants, ...schedulingStepInvariants].map((p) => p.id);
+  const known = [...podInvariants, ...podStepInvariants, ...schedulingInvariants, ...schedulingStepInvariants, ...replicaSetStableInvariants].map((p) => p.id);
   const wanted = file.invariants ?? known;
   for (const id of wanted) if (!known.includes(id)) throw new InputError(`model ${file.id}: unknown invariant "${id}" (known: ${known.join(', ')})`);
   const ts: TransitionSystem<SystemState, Action> = {
@@ -176,6 +194,9 @@ export function loadPodModel(file: ModelFile): LoadedModel {
       ...podStepInvariants.filter((p) => wanted.includes(p.id)).map((p) => stepInvariant(p, view)),
       ...schedulingStepInvariants.filter((p) => wanted.includes(p.id)).map((p) => bindingInvariant(p, system)),
     ],
+    stableInvariants: replicaSetStableInvariants
+      .filter((p) => wanted.includes(p.id))
+      .map((p) => ({ id: p.id, description: `${p.description} (${p.behaviours.join(', ')})`, holds: (s: SystemState) => p.holds!(replicaSetView(system, s)) })),
     view,
   };
 }

@@ -36,6 +36,7 @@ export function checkModel(file: ModelFile, opts: CheckRunOptions): CheckReport 
   const result = check(model.ts, {
     invariants: model.invariants,
     stepInvariants: model.stepInvariants,
+    stableInvariants: model.stableInvariants,
     ...(opts.bounds ? { bounds: opts.bounds } : {}),
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.heapUsed ? { heapUsed: opts.heapUsed } : {}),
@@ -53,7 +54,7 @@ export function checkModel(file: ModelFile, opts: CheckRunOptions): CheckReport 
     complete: result.complete,
     ...(result.stoppedBy ? { stoppedBy: result.stoppedBy } : {}),
     stableStates: result.stableStates,
-    invariants: [...model.invariants, ...model.stepInvariants].map((i) => i.id),
+    invariants: [...model.invariants, ...model.stepInvariants, ...model.stableInvariants].map((i) => i.id),
     violations: result.violations.map((v) => ({
       kind: v.kind,
       id: v.id,

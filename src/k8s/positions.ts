@@ -42,6 +42,12 @@ export class FieldPath {
     return new FieldPath([...this.segments, k], `${this.text}[${k}]`);
   }
 
+  /** This path below `names`: spec.containers[0] under spec.template → spec.template.spec.containers[0]. */
+  under(...names: string[]): FieldPath {
+    const prefix = FieldPath.root(...names);
+    return new FieldPath([...prefix.segments, ...this.segments], this.text === '' ? prefix.text : `${prefix.text}.${this.text}`);
+  }
+
   toString(): string {
     return this.text;
   }

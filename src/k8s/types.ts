@@ -285,4 +285,17 @@ export interface ResourceQuota {
   status?: { hard?: ResourceList; used?: ResourceList };
 }
 
-export type KubeObject = Pod | Node | PriorityClass | Namespace | LimitRange | ResourceQuota;
+export interface ReplicaSet {
+  apiVersion: 'apps/v1';
+  kind: 'ReplicaSet';
+  metadata: ObjectMeta;
+  spec: {
+    replicas?: number;
+    minReadySeconds?: number;
+    selector: LabelSelector;
+    template: { metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> }; spec: PodSpec };
+  };
+  status?: { replicas?: number; readyReplicas?: number; availableReplicas?: number };
+}
+
+export type KubeObject = Pod | Node | PriorityClass | Namespace | LimitRange | ResourceQuota | ReplicaSet;

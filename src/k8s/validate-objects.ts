@@ -30,6 +30,7 @@ export const SUPPORTED_KINDS: readonly KindSupport[] = [
   { apiVersion: 'v1', kind: 'LimitRange', namespaced: true, validate: validateLimitRange },
   { apiVersion: 'v1', kind: 'ResourceQuota', namespaced: true, validate: validateResourceQuota },
   { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', namespaced: false, validate: validatePriorityClass },
+  { apiVersion: 'apps/v1', kind: 'ReplicaSet', namespaced: true, validate: validateReplicaSet },
 ];
 
 export function supportFor(apiVersion: string, kind: string): KindSupport | undefined {
@@ -398,5 +399,30 @@ function validatePriorityClass(pc: Json): FieldError[] {
   read(errs, pc['globalDefault'], FieldPath.root('globalDefault'), 'boolean');
   read(errs, pc['description'], FieldPath.root('description'), 'string');
   if (pc['preemptionPolicy'] !== undefined) oneOf(errs, pc['preemptionPolicy'], FieldPath.root('preemptionPolicy'), ['Never', 'PreemptLowerPriority']);
+  return errs;
+}
+
+// ---- ReplicaSet (apps/v1; pkg/apis/apps/validation ValidateReplicaSetSpec) ----
+
+function validateReplicaSet(rs: Json): FieldError[] {
+  const errs: FieldError[] = [];
+  const specPath = FieldPath.root('spec');
+  const spec = read(errs, rs['spec'], specPath, 'object') ?? {};
+  const replicas = read(errs, spec['replicas'], specPath.child('replicas'), 'integer');
+  if (replicas !== undefined && replicas < 0) errs.push(invalid(specPath.child('replicas'), replicas, 'must be greater than or equal to 0'));
+  const selector = read(errs, spec['selector'], specPath.child('selector'), 'object');
+  if (!selector) errs.push(required(specPath.child('selector')));
+  const template = read(errs, spec['template'], specPath.child('template'), 'object');
+  if (!template) {
+    errs.push(required(specPath.child('template')));
+    return errs;
+  }
+  const labels = ((template['metadata'] as Json | undefined)?.['labels'] ?? {}) as Record<string, string>;
+  stringMap(errs, labels, specPath.child('template', 'metadata', 'labels'));
+  const matchLabels = (selector?.['matchLabels'] ?? {}) as Record<string, string>;
+  if (selector && Object.entries(matchLabels).some(([k, v]) => labels[k] !== v)) {
+    errs.push(invalid(specPath.child('template', 'metadata', 'labels'), labels, '`selector` does not match template `labels`'));
+  }
+  for (const e of validatePod({ spec: template['spec'] })) errs.push({ ...e, path: e.path.under('spec', 'template') });
   return errs;
 }

@@ -81,3 +81,14 @@ defineShape('SchedulerTransition', {
     params: { optional: true, object: {} },
   },
 });
+
+defineShape('ReplicaSetView', { optional: true, object: { replicas: 'number', active: 'number' } });
+
+defineShape('ReplicaSetTransition', {
+  optional: true,
+  object: {
+    context: { optional: true, object: { name: 'string', created: 'number' } },
+    event: { optional: true, object: { type: 'string' } },
+    params: { optional: true, object: {} },
+  },
+});

@@ -3,7 +3,7 @@
 // durations (back-off 10s doubling to 300s, the grace period), and the environment does what each Pod's
 // scenario says. The result is the Event log and the Pods' states at every step, for kubectl-style output.
 import type { Node, Pod } from '../k8s/types.ts';
-import { ClusterSystem } from '../system/system.ts';
+import { ClusterSystem, type ClusterInput } from '../system/system.ts';
 import { leafPath, projectStatus } from '../system/pods.ts';
 import { describeStep } from '../system/describe.ts';
 import type { KubeEvent } from '../kubelet/event-messages.ts';
@@ -64,8 +64,9 @@ function actionKey(a: Action): string {
   return `${a.instance}|${JSON.stringify(a.event)}`;
 }
 
-export function simulate(input: readonly Pod[] | { nodes?: readonly Node[]; pods: readonly Pod[] }, opts: SimulationOptions): SimulationResult {
-  const { nodes = [], pods } = Array.isArray(input) ? { pods: input as readonly Pod[] } : (input as { nodes?: readonly Node[]; pods: readonly Pod[] });
+export function simulate(input: readonly Pod[] | ClusterInput, opts: SimulationOptions): SimulationResult {
+  const cluster: ClusterInput = Array.isArray(input) ? { pods: input as readonly Pod[] } : (input as ClusterInput);
+  const { nodes = [], pods } = cluster;
   const duration = opts.durationSeconds ?? 600;
   const maxSteps = opts.maxSteps ?? 10_000;
   const system = new ClusterSystem(
@@ -81,13 +82,15 @@ export function simulate(input: readonly Pod[] | { nodes?: readonly Node[]; pods
     podByInstance.set(id, pod);
   }
   const nodeScenarios = new Map(nodes.map((n) => [n.metadata.name, parseNodeScenario(n.metadata.annotations?.[SCENARIO_ANNOTATION], `node ${n.metadata.name}`)]));
-  let state = system.initial({ nodes, pods });
+  let state = system.initial(cluster);
   const pendingEdits = [...nodeScenarios].flatMap(([node, plan]) => plan.labels.map((l) => ({ ...l, node }))).sort((a, b) => a.at - b.at);
   let now = 0;
   const enabledSince = new Map<string, number>();
   const events: TimedEvent[] = [];
   const steps: SimulationStep[] = [];
   const terminatedAt = new Map<string, number>();
+  // When each object appeared (0 for the ones applied at the start), for creationTimestamp and AGE.
+  const createdAt = new Map<string, number>([...state.store.objects.keys()].map((k) => [k, 0]));
   // kubelet's image pull back-off: 10 s after the first failure, doubling to 300 s (its own back-off entry).
   const pullFailures = new Map<string, number>();
 
@@ -99,6 +102,9 @@ export function simulate(input: readonly Pod[] | { nodes?: readonly Node[]; pods
     const list = ref.list;
     const inst = s.instances.find((i) => i.id === a.instance)!;
     const ctx = inst.state.context as Partial<ContainerContext>;
+    const stored = ref.podKey ? system.podOf(s, ref.podKey) : undefined;
+    // Pods a controller created later take their scenario from their (template's) annotations.
+    if (stored && !scenarios.has(podId)) scenarios.set(podId, parseScenario(stored.metadata.annotations?.[SCENARIO_ANNOTATION], `pod ${podId}`));
     const stepsHere = container ? stepsFor(scenarios.get(podId)!, container, ctx.role ?? 'app') : [];
     const has = (kind: string) => stepsHere.find((x) => x.kind === kind);
     const isInit = list === 'initContainers' && ctx.role === 'init';
@@ -112,7 +118,8 @@ export function simulate(input: readonly Pod[] | { nodes?: readonly Node[]; pods
       // node-monitor-grace-period (40s) without heartbeats marks the node Unknown; a heartbeat is seen within one.
       return since + (t === 'GRACE_PERIOD_PASSED' ? 40 : 10);
     }
-    if (a.actor === 'taint-eviction') return since + tolerationSecondsFor(podByInstance.get(podId));
+    if (a.actor === 'taint-eviction') return since + tolerationSecondsFor(stored ?? podByInstance.get(podId));
+    if (a.actor === 'controller') return since + 0.1;
     if (a.actor === 'kubelet' || a.actor === 'scheduler') {
       if (t === 'CONTAINER_STARTED' && (has('image-pull-error') || has('missing-config'))) return undefined;
       return since + (KUBELET_LATENCY[t] ?? 1);
@@ -190,6 +197,7 @@ export function simulate(input: readonly Pod[] | { nodes?: readonly Node[]; pods
     const ns = instanceRef(chosen.action.instance).namespace ?? '';
     for (const e of d.events) events.push({ ...e, at: now, object: d.object, namespace: ns ?? 'default' });
     steps.push({ at: now, action: chosen.action, summary: d.summary });
+    for (const key of chosen.next.store.objects.keys()) if (!createdAt.has(key)) createdAt.set(key, now);
     if (nextInst && nextInst.machine === 'container' && leafPath(system.machines.container, nextInst.state) === 'Terminated') {
       terminatedAt.set(chosen.action.instance, now);
     }
@@ -201,7 +209,7 @@ export function simulate(input: readonly Pod[] | { nodes?: readonly Node[]; pods
   const finalNodes = [...state.store.objects]
     .filter(([, o]) => o.kind === 'Node')
     .map(([key, o]) => currentNode({ ...(o as unknown as Node), metadata: { ...o.metadata, creationTimestamp: (opts.start ?? new Date(0)).toISOString() } }, facts.get(key)!));
-  return { endSeconds: Math.max(now, duration), events, steps, pods: currentPods(system, state, terminatedAt, opts.start ?? new Date(0)), nodes: finalNodes, final: state };
+  return { endSeconds: Math.max(now, duration), events, steps, pods: currentPods(system, state, terminatedAt, createdAt, opts.start ?? new Date(0)), nodes: finalNodes, final: state };
 }
 
 /** `kubectl label node`: the Node object gets the label; nothing else changes. */
@@ -222,7 +230,7 @@ function tolerationSecondsFor(pod: Pod | undefined): number {
 }
 
 /** The Pods with their projected status and phase; terminations carry the time they happened. */
-function currentPods(system: ClusterSystem, state: SystemState, times: Map<string, number>, start: Date): Pod[] {
+function currentPods(system: ClusterSystem, state: SystemState, times: Map<string, number>, createdAt: Map<string, number>, start: Date): Pod[] {
   const out: Pod[] = [];
   for (const { pod, group, node } of system.podGroups(state)) {
     const status = projectStatus(system.machines, pod, group, node);
@@ -234,7 +242,8 @@ function currentPods(system: ClusterSystem, state: SystemState, times: Map<strin
         if (cs.state.terminated) cs.state.terminated.finishedAt = stamp(id);
       }
     }
-    const withStatus: Pod = { ...pod, metadata: { ...pod.metadata, creationTimestamp: start.toISOString() }, status };
+    const created = new Date(start.getTime() + (createdAt.get(`Pod/${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`) ?? 0) * 1000);
+    const withStatus: Pod = { ...pod, metadata: { ...pod.metadata, creationTimestamp: created.toISOString() }, status };
     out.push({ ...withStatus, status: { phase: podPhase(withStatus), ...status } });
   }
   return out;

@@ -183,6 +183,17 @@ export function describeStep(
     }
     return { actor: action.actor, object, events: [], summary: SHORT[e.type] ?? e.type };
   }
+  if (ref.machine === 'replicaset') {
+    const object = `replicaset/${ref.name}`;
+    const createdPods = [...after.store.objects.keys()].filter((k) => k.startsWith('Pod/') && !before.store.objects.has(k));
+    const events: KubeEvent[] = createdPods.map((k) => ({
+      type: 'Normal',
+      reason: 'SuccessfulCreate',
+      message: `Created pod: ${k.slice(k.lastIndexOf('/') + 1)}`,
+      source: 'replicaset-controller',
+    }));
+    return { actor: 'replicaset-controller', object, events, summary: events[0]?.message ?? 'the API server refused the Pod the ReplicaSet controller tried to create' };
+  }
   const pod = ref.podKey ? (system.podOf(before, ref.podKey) ?? system.podOf(after, ref.podKey)) : undefined;
   if (!pod) return { actor: action.actor, object: action.instance, events: [], summary: e.type };
   const podRef = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;

@@ -10,6 +10,7 @@ export interface ClusterMachines {
   container: CompiledStatechart;
   node: CompiledStatechart;
   scheduler: CompiledStatechart;
+  replicaset: CompiledStatechart;
 }
 
 let cached: ClusterMachines | undefined;
@@ -21,6 +22,6 @@ function compiled(id: string): CompiledStatechart {
 }
 
 export function clusterMachines(): ClusterMachines {
-  cached ??= { pod: compiled('pod'), container: compiled('container'), node: compiled('node'), scheduler: compiled('scheduler') };
+  cached ??= { pod: compiled('pod'), container: compiled('container'), node: compiled('node'), scheduler: compiled('scheduler'), replicaset: compiled('replicaset') };
   return cached;
 }

@@ -4,11 +4,13 @@
 // offers, gated by rules); what they do is the statecharts; the scheduler's choice comes from its plugins.
 import { getRule } from '../rules/registry.ts';
 import { truthy } from './bind.ts';
-import type { Node, Pod } from '../k8s/types.ts';
+import type { KubeObject, Node, Pod, ReplicaSet } from '../k8s/types.ts';
 import { untoleratedTaints } from '../k8s/taint.ts';
 import { containerOffers } from '../../machines/container.ts';
 import { podOffers } from '../../machines/pod.ts';
 import { nodeOffers } from '../../machines/node.ts';
+import { replicaSetOffers } from '../../machines/replicaset.ts';
+import { activePods, createThroughAdmission, podFromTemplate, replicaSetInstance } from './replicasets.ts';
 import { containerView, groupFacts, podInstances, podView } from './pods.ts';
 import { currentNode, derivedTaints, nodeFacts, nodeInstance, withImplicitNodes, type NodeFacts } from './nodes.ts';
 import { clusterKey, needsScheduler, podKeyOf, runCycle, schedulerInstance, type CycleOutcome } from './scheduling.ts';
@@ -36,11 +38,14 @@ function bindOffers(offers: readonly unknown[]): BoundOffer[] {
 export interface ClusterInput {
   nodes?: readonly Node[];
   pods: readonly Pod[];
+  replicaSets?: readonly ReplicaSet[];
+  /** Namespaces, LimitRanges, ResourceQuotas and PriorityClasses: admission reads them when controllers create Pods. */
+  policies?: readonly KubeObject[];
 }
 
 export class ClusterSystem {
   readonly machines: ClusterMachines;
-  private readonly offers: { pod: BoundOffer[]; container: BoundOffer[]; node: BoundOffer[] };
+  private readonly offers: { pod: BoundOffer[]; container: BoundOffer[]; node: BoundOffer[]; replicaset: BoundOffer[] };
   readonly kubernetesVersion: string;
   /** Snapshots per state, and cycle outcomes per (Pod, cluster): a cycle's result depends on nothing else. */
   private readonly snapshots = new WeakMap<SystemState, ClusterSnapshot>();
@@ -53,7 +58,12 @@ export class ClusterSystem {
   ) {
     this.machines = { ...clusterMachines(), ...machines };
     this.kubernetesVersion = opts.kubernetesVersion ?? CURRENT_KUBERNETES_VERSION;
-    this.offers = { pod: bindOffers(podOffers), container: bindOffers(containerOffers), node: bindOffers(nodeOffers) };
+    this.offers = {
+      pod: bindOffers(podOffers),
+      container: bindOffers(containerOffers),
+      node: bindOffers(nodeOffers),
+      replicaset: bindOffers(replicaSetOffers),
+    };
   }
 
   /**
@@ -61,14 +71,19 @@ export class ClusterSystem {
    * but the input lacks are added as implicit nodes.
    */
   initial(input: ClusterInput | readonly Pod[]): SystemState {
-    const { nodes = [], pods } = Array.isArray(input) ? { pods: input as readonly Pod[] } : (input as ClusterInput);
+    const { nodes = [], pods, replicaSets = [], policies = [] } = Array.isArray(input) ? { pods: input as readonly Pod[] } : (input as ClusterInput);
     let store = emptyStore;
     const instances: Instance[] = [];
-    const create = (o: Node | Pod) => {
+    const create = (o: KubeObject) => {
       const created = createObject(store, o as unknown as StoredObject);
       if (!created.ok) throw new Error(created.message);
       store = created.store;
+      return created.object as unknown as KubeObject;
     };
+    for (const policy of policies) create(policy);
+    for (const rs of replicaSets) {
+      instances.push(replicaSetInstance(create(rs) as ReplicaSet, this.machines.replicaset));
+    }
     for (const node of withImplicitNodes(nodes, pods)) {
       create(node);
       instances.push(nodeInstance(node, this.machines.node));
@@ -98,6 +113,17 @@ export class ClusterSystem {
           const next = this.machines.node.transition(first.state, offer.event);
           if (!next || (offer.rule && !truthy(offer.rule.evaluate(view)))) continue;
           emit(start, next, { instance: first.id, event: offer.event, actor: offer.actor, fault: offer.fault === true });
+        }
+        return;
+      }
+      if (first.machine === 'replicaset') {
+        const rs = state.store.objects.get(first.object) as unknown as ReplicaSet | undefined;
+        if (!rs) return;
+        const view = { replicas: rs.spec.replicas ?? 1, active: activePods(state.store, rs) };
+        for (const offer of this.offers.replicaset) {
+          if (offer.rule && !truthy(offer.rule.evaluate(view))) continue;
+          const next = this.machines.replicaset.transition(first.state, offer.event);
+          if (next) emit(start, next, { instance: first.id, event: offer.event, actor: offer.actor, fault: false });
         }
         return;
       }
@@ -262,6 +288,21 @@ export class ClusterSystem {
         if (bound) instances[podIndex] = { ...podInst, state: bound };
       }
       instances = instances.filter((x) => x !== instances[index]);
+    }
+    if (inst.machine === 'replicaset' && action.event.type === 'CREATE_POD') {
+      // The controller's POST: a Pod from the template, through admission; its instances join the system.
+      const rs = store.objects.get(inst.object) as unknown as ReplicaSet;
+      const created = createThroughAdmission(store, podFromTemplate(rs, (inst.state.context as { created: number }).created), this.kubernetesVersion);
+      if ('pod' in created) {
+        const written = createObject(store, created.pod as unknown as StoredObject);
+        if (written.ok) {
+          store = written.store;
+          const pod = written.object as unknown as Pod;
+          instances.push(...podInstances(pod, this.machines));
+          if (needsScheduler(pod)) instances.push(schedulerInstance(pod, this.machines.scheduler));
+          instances = sortInstances(instances);
+        }
+      }
     }
     if (inst.machine === 'node' && action.event.type === 'DRAIN') {
       // kubectl drain: after cordoning, every Pod bound to the node is evicted (deleted gracefully).

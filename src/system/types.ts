@@ -56,9 +56,9 @@ export interface Action {
   readonly fault: boolean;
 }
 
-/** What an instance id names: `node/<node>`, `scheduling/<ns>/<pod>`, `pod/<ns>/<pod>`, `pod/<ns>/<pod>/<list>/<container>`. */
+/** What an instance id names: `node/<node>`, `replicaset/<ns>/<rs>`, `scheduling/<ns>/<pod>`, `pod/<ns>/<pod>`, `pod/<ns>/<pod>/<list>/<container>`. */
 export interface InstanceRef {
-  machine: 'node' | 'scheduler' | 'pod' | 'container';
+  machine: 'node' | 'scheduler' | 'pod' | 'container' | 'replicaset';
   node?: string;
   namespace?: string;
   name?: string;
@@ -71,6 +71,7 @@ export interface InstanceRef {
 export function instanceRef(id: string): InstanceRef {
   const parts = id.split('/');
   if (parts[0] === 'node') return { machine: 'node', node: parts[1]! };
+  if (parts[0] === 'replicaset') return { machine: 'replicaset', namespace: parts[1]!, name: parts[2]! };
   const [, namespace, name, list, container] = parts as [string, string, string, string?, string?];
   const podKey = `Pod/${namespace}/${name}`;
   if (parts[0] === 'scheduling') return { machine: 'scheduler', namespace, name, podKey };

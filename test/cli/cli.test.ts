@@ -52,8 +52,8 @@ describe('kubemodel CLI', () => {
   });
 
   it('API-04: an unknown model or machine names what exists', () => {
-    expect(kubemodel(['check', 'nope']).err).toMatch(/^error: no model "nope": not a bundled model \(leader-election, leader-election-broken, leader-election-ignores-deadline, leader-election-unsafe-config, pod, pod-broken, pod-sidecar-job, scheduling\)/);
-    expect(kubemodel(['paths', 'nope']).err).toBe('error: unknown machine "nope" (known: node, scheduler, pod, container, leader-election)\n');
+    expect(kubemodel(['check', 'nope']).err).toMatch(/^error: no model "nope": not a bundled model \(leader-election, leader-election-broken, leader-election-ignores-deadline, leader-election-unsafe-config, node-failure-replacement, node-failure-tolerates-forever, pod, pod-broken, pod-sidecar-job, scheduling\)/);
+    expect(kubemodel(['paths', 'nope']).err).toBe('error: unknown machine "nope" (known: node, scheduler, pod, container, replicaset, leader-election)\n');
   });
 
   it('RES-03: a bad quantity and a YAML syntax error are reported with file and line; the good file is still simulated', () => {

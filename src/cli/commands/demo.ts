@@ -25,7 +25,7 @@ export function registerDemo(program: Command, ctx: () => CliContext, stdin: () 
       const cluster = await loadCluster([exampleCluster], stdin, c.kubernetesVersion);
       for (const e of cluster.errors) c.err(`error: ${e.located}\n`);
       const start = new Date('2026-01-01T00:00:00Z');
-      const sim = simulate({ nodes: cluster.nodes, pods: cluster.pods }, { durationSeconds: 600, kubernetesVersion: c.kubernetesVersion, start });
+      const sim = simulate(cluster, { durationSeconds: 600, kubernetesVersion: c.kubernetesVersion, start });
       c.out(renderSimulation(sim, new Date(start.getTime() + sim.endSeconds * 1000), c.kubernetesVersion));
       const summary: string[] = [];
       for (const name of bundledModelNames()) {

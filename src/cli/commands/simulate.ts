@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { readManifestSources } from '../../io/manifests.ts';
 import { applyPodDefaults, isModelled, parseManifests } from '../../k8s/parse-manifests.ts';
-import type { Node, Pod } from '../../k8s/types.ts';
+import type { KubeObject, Node, Pod, ReplicaSet } from '../../k8s/types.ts';
 import { simulate, type SimulationResult } from '../../simulate/simulate.ts';
 import { podStatusColumns } from '../../kubectl/get-pods.ts';
 import { humanDuration } from '../../kubectl/age.ts';
@@ -26,6 +26,8 @@ export function parseDuration(value: string): number {
 export interface LoadedCluster {
   pods: Pod[];
   nodes: Node[];
+  replicaSets: ReplicaSet[];
+  policies: KubeObject[];
   errors: InputError[];
   warnings: InputError[];
 }
@@ -39,7 +41,15 @@ export async function loadCluster(paths: string[], stdin: () => Promise<string>,
   // Created through the API server: admission defaults, bounds and quotas apply, as with kubectl apply.
   const applied = applyObjects(objects, kubernetesVersion !== undefined ? { kubernetesVersion } : {});
   const rejected = applied.rejected.map((r) => new InputError(kubectlError(r.status, r.file)));
-  return { pods: applied.pods, nodes: applied.nodes, errors: [...read.errors, ...parsed.errors, ...rejected], warnings: parsed.warnings };
+  const { namespaces, limitRanges, resourceQuotas, priorityClasses } = applied.cluster;
+  return {
+    pods: applied.pods,
+    nodes: applied.nodes,
+    replicaSets: applied.replicaSets,
+    policies: [...namespaces, ...limitRanges, ...resourceQuotas, ...priorityClasses],
+    errors: [...read.errors, ...parsed.errors, ...rejected],
+    warnings: parsed.warnings,
+  };
 }
 
 export function registerSimulate(program: Command, ctx: () => CliContext, stdin: () => Promise<string>): void {
@@ -73,7 +83,7 @@ Examples:
       for (const w of cluster.warnings) c.err(`warning: ${w.located}\n`);
       for (const e of cluster.errors) c.err(`error: ${e.located}\n`);
       const start = new Date('2026-01-01T00:00:00Z');
-      const result = simulate({ nodes: cluster.nodes, pods: cluster.pods }, { durationSeconds: flags.duration, kubernetesVersion: c.kubernetesVersion, start });
+      const result = simulate(cluster, { durationSeconds: flags.duration, kubernetesVersion: c.kubernetesVersion, start });
       const now = new Date(start.getTime() + result.endSeconds * 1000);
       if (format === 'json' || format === 'yaml') {
         const doc = { kubernetesVersion: c.kubernetesVersion, simulatedSeconds: result.endSeconds, events: result.events, pods: result.pods, nodes: cluster.nodes };

@@ -1,0 +1,86 @@
+// ReplicaSets in the transition system: one replicaset-machine instance each, and the Pods its controller
+// creates from the template (name = ReplicaSet name + five characters, ownerReference to the ReplicaSet),
+// sent through admission like any other create.
+import { createHash } from 'node:crypto';
+import type { KubeObject, LimitRange, Namespace, Pod, PriorityClass, ReplicaSet, ResourceQuota } from '../k8s/types.ts';
+import { applyPodDefaults } from '../k8s/parse-manifests.ts';
+import { admit } from '../admission/chain.ts';
+import type { ClusterState } from '../admission/types.ts';
+import { replicaSetContext } from '../../machines/replicaset.ts';
+import type { CompiledStatechart } from './statechart.ts';
+import type { Instance } from './types.ts';
+import { deterministicUid, objectKey, type Store } from './store.ts';
+
+export function replicaSetInstance(rs: ReplicaSet, machine: CompiledStatechart): Instance {
+  const ns = rs.metadata.namespace ?? 'default';
+  return {
+    id: `replicaset/${ns}/${rs.metadata.name}`,
+    machine: 'replicaset',
+    object: objectKey('ReplicaSet', rs.metadata.name, ns),
+    state: machine.initial(replicaSetContext(rs.metadata.name)),
+  };
+}
+
+/** utilrand.String's alphabet: no vowels, no 0/1/3 (so no words and no look-alikes). */
+const ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+
+/** The five characters after the ReplicaSet's name; random in Kubernetes, derived from (UID, n) here. */
+export function nameSuffix(uid: string, n: number): string {
+  const bytes = createHash('sha256').update(`${uid}/${n}`).digest();
+  let out = '';
+  for (let i = 0; i < 5; i++) out += ALPHABET[bytes[i]! % ALPHABET.length];
+  return out;
+}
+
+/** The n-th Pod the ReplicaSet controller creates (before admission). */
+export function podFromTemplate(rs: ReplicaSet, n: number): Pod {
+  const ns = rs.metadata.namespace ?? 'default';
+  const uid = rs.metadata.uid ?? deterministicUid(objectKey('ReplicaSet', rs.metadata.name, ns));
+  return applyPodDefaults({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name: `${rs.metadata.name}-${nameSuffix(uid, n)}`,
+      namespace: ns,
+      labels: { ...rs.spec.template.metadata?.labels },
+      ...(rs.spec.template.metadata?.annotations ? { annotations: { ...rs.spec.template.metadata.annotations } } : {}),
+      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name, uid, controller: true, blockOwnerDeletion: true }],
+    },
+    spec: structuredClone(rs.spec.template.spec),
+  });
+}
+
+/** FilterActivePods over the Pods the ReplicaSet owns: not being deleted, not Succeeded or Failed. */
+export function activePods(store: Store, rs: ReplicaSet): number {
+  const uid = rs.metadata.uid;
+  let n = 0;
+  for (const o of store.objects.values()) {
+    if (o.kind !== 'Pod') continue;
+    const pod = o as unknown as Pod;
+    if (pod.metadata.deletionTimestamp) continue;
+    if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') continue;
+    if (pod.metadata.ownerReferences?.some((r) => r.controller && r.uid === uid)) n++;
+  }
+  return n;
+}
+
+/** What admission reads, from the store (its informers' view). */
+export function admissionState(store: Store): ClusterState {
+  const of = <T extends KubeObject>(kind: string) => [...store.objects.values()].filter((o) => o.kind === kind) as unknown as T[];
+  return {
+    namespaces: of<Namespace>('Namespace'),
+    limitRanges: of<LimitRange>('LimitRange'),
+    resourceQuotas: of<ResourceQuota>('ResourceQuota'),
+    priorityClasses: of<PriorityClass>('PriorityClass'),
+    pods: of<Pod>('Pod'),
+  };
+}
+
+/** The controller's create call: the admitted Pod, or the API server's refusal (the controller retries later). */
+export function createThroughAdmission(store: Store, pod: Pod, kubernetesVersion: string): { pod: Pod } | { message: string } {
+  const result = admit({ operation: 'CREATE', object: pod }, admissionState(store), { kubernetesVersion });
+  if (!result.allowed) return { message: result.status.message };
+  const admitted = result.object as Pod;
+  const annotations = { ...admitted.metadata.annotations, ...result.annotations };
+  return { pod: Object.keys(annotations).length > 0 ? { ...admitted, metadata: { ...admitted.metadata, annotations } } : admitted };
+}
