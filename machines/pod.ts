@@ -4,7 +4,7 @@
 // phase is not a state here: it is derived from the containers' statuses by rules/kubelet/pod-phase.json,
 // exactly as kubelet computes it. Containers are instances of machines/container.ts composed by src/system.
 // Leaves out: sandbox death and re-creation (POD-04), static Pods.
-// Covers POD-03, POD-06, POD-15, POD-16, NODE-04.
+// Covers POD-03, POD-06, POD-15, POD-16, NODE-04, NODE-13.
 
 export interface PodContext {
   nodeName: string | null;
@@ -16,7 +16,8 @@ export type PodEvent =
   | { type: 'SANDBOX_CREATED' }
   | { type: 'DELETE'; gracePeriodSeconds?: number }
   | { type: 'CONTAINERS_STOPPED' }
-  | { type: 'GRACE_PERIOD_EXPIRED' };
+  | { type: 'GRACE_PERIOD_EXPIRED' }
+  | { type: 'EVICT' };
 
 export const bindings = {
   guards: {},
@@ -47,7 +48,14 @@ export const podMachineConfig = {
     lifecycle: {
       initial: 'Active',
       states: {
-        Active: { on: { DELETE: { target: 'Terminating', actions: 'recordDeletion' } } },
+        Active: {
+          on: {
+            DELETE: { target: 'Terminating', actions: 'recordDeletion' },
+            // kubelet's node-pressure eviction: the Pod ends Failed with reason Evicted, its containers killed.
+            EVICT: { target: 'Evicted' },
+          },
+        },
+        Evicted: { on: { DELETE: { target: 'Terminating', actions: 'recordDeletion' } } },
         Terminating: {
           on: {
             CONTAINERS_STOPPED: { target: 'Gone' },
@@ -71,6 +79,7 @@ export const podEvents: PodEvent[] = [
   { type: 'DELETE', gracePeriodSeconds: 0 },
   { type: 'CONTAINERS_STOPPED' },
   { type: 'GRACE_PERIOD_EXPIRED' },
+  { type: 'EVICT' },
 ];
 
 /** Who sends each event and when it may happen: `when` names a rule over the Pod's view (src/system/pod-view.ts). */
@@ -80,4 +89,5 @@ export const podOffers = [
   { event: { type: 'CONTAINERS_STOPPED' }, actor: 'kubelet', when: 'kubelet/containers-stopped' },
   { event: { type: 'GRACE_PERIOD_EXPIRED' }, actor: 'timer', when: 'kubelet/grace-period-may-expire' },
   { event: { type: 'DELETE' }, actor: 'taint-eviction', when: 'pod/noexecute-evicts' },
+  { event: { type: 'EVICT' }, actor: 'kubelet', when: 'kubelet/may-evict-for-pressure' },
 ] as const;

@@ -19,6 +19,8 @@ export interface PodFacts {
   name: string;
   restartPolicy: 'Always' | 'OnFailure' | 'Never';
   phase: string;
+  /** status.reason, e.g. Evicted. */
+  reason: string | null;
   nodeName: string | null;
   ready: string;
   containers: ContainerFacts[];
@@ -100,9 +102,9 @@ export const podInvariants: StateProperty<PodModelView>[] = [
   },
   {
     id: 'always-never-fails',
-    description: 'container exits never make a restartPolicy Always Pod Failed: kubelet restarts them and the Pod stays Running',
-    behaviours: ['POD-09', 'POD-11'],
-    logic: everyPod({ or: [{ '!=': [{ var: 'restartPolicy' }, 'Always'] }, { '!=': [{ var: 'phase' }, 'Failed'] }] }),
+    description: 'container exits never make a restartPolicy Always Pod Failed: kubelet restarts them and the Pod stays Running (only an eviction ends it Failed)',
+    behaviours: ['POD-09', 'POD-11', 'NODE-13'],
+    logic: everyPod({ or: [{ '!=': [{ var: 'restartPolicy' }, 'Always'] }, { '!=': [{ var: 'phase' }, 'Failed'] }, { '==': [{ var: 'reason' }, 'Evicted'] }] }),
   },
 ];
 

@@ -42,6 +42,7 @@ import schedulerQueueRecordBinding from './scheduler-queue/record-binding.json' 
 import schedulerQueueRecordFailure from './scheduler-queue/record-failure.json' with { type: 'json' };
 import replicasetNeedsMorePods from './replicaset/needs-more-pods.json' with { type: 'json' };
 import replicasetRecordCreate from './replicaset/record-create.json' with { type: 'json' };
+import kubeletMayEvictForPressure from './kubelet/may-evict-for-pressure.json' with { type: 'json' };
 
 export const builtinRuleFiles: readonly RuleFile[] = [
   containerHasLivenessProbe,
@@ -81,6 +82,7 @@ export const builtinRuleFiles: readonly RuleFile[] = [
   schedulerQueueRecordFailure,
   replicasetNeedsMorePods,
   replicasetRecordCreate,
+  kubeletMayEvictForPressure,
   ...schedulerRuleFiles,
   ...admissionRuleFiles,
   ...evictionRuleFiles,

@@ -10,9 +10,17 @@ export { podStatusColumns, type PodStatusColumns } from './kubectl/get-pods.ts';
 export { humanDuration } from './kubectl/age.ts';
 export { eventMessage, CURRENT_KUBERNETES_VERSION, type KubeEvent } from './kubelet/event-messages.ts';
 
+// Scheduling, admission, eviction.
+export { schedule, fitsNode } from './scheduler/schedule.ts';
+export type { ClusterSnapshot, ScheduleResult, ScheduleOptions, PluginStatus, PluginScore } from './scheduler/types.ts';
+export { admit } from './admission/chain.ts';
+export { applyObjects } from './admission/apply.ts';
+export type { AdmissionRequest, AdmissionResult, ClusterState } from './admission/types.ts';
+export { evaluatePressure, rankForEviction, evictionMessage } from './eviction/eviction.ts';
+
 // Manifests.
 export { parseManifests, applyPodDefaults, type LoadedObject, type ParseResult } from './k8s/parse-manifests.ts';
-export type { Pod, PodSpec, PodStatus, Container, ContainerStatus, Node, Toleration, Taint, LabelSelector } from './k8s/types.ts';
+export type { Pod, PodSpec, PodStatus, Container, ContainerStatus, Node, Toleration, Taint, LabelSelector, ReplicaSet, Namespace, LimitRange, ResourceQuota, PriorityClass } from './k8s/types.ts';
 
 // Rules.
 export { getRule, allRules } from './rules/registry.ts';
@@ -20,7 +28,8 @@ export { compileLogic } from './rules/compile.ts';
 export type { RuleFile, CompiledRule } from './rules/types.ts';
 
 // The model: check, paths, diagrams, simulation.
-export { checkModel, type CheckReport, type CheckRunOptions } from './checker/run.ts';
+export { checkModel, checkAnyModel, type CheckReport, type CheckRunOptions, type AnyModelFile } from './checker/run.ts';
+export { checkLeaderElection } from './leader/check.ts';
 export { check, type TransitionSystem, type CheckResult } from './checker/bfs.ts';
 export type { ModelFile } from './checker/pod-model.ts';
 export { machineEntry, machineIds } from './machines.ts';
@@ -31,6 +40,7 @@ export { toMermaid } from './diagram/mermaid.ts';
 export { toDot } from './diagram/dot.ts';
 export { toSvg } from './diagram/svg.ts';
 export { simulate, type SimulationResult, type SimulationOptions } from './simulate/simulate.ts';
+export { ClusterSystem, type ClusterInput } from './system/system.ts';
 
 // Errors the library throws; the CLI maps them to exit code 2.
 export { InputError, RuleError, MachineError } from './errors.ts';

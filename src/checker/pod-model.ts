@@ -109,7 +109,8 @@ export function podModelView(system: ClusterSystem, state: SystemState): PodMode
     pods.push({
       name: pod.metadata.name,
       restartPolicy: pod.spec.restartPolicy ?? 'Always',
-      phase: podPhase({ ...pod, status }),
+      phase: status.phase ?? podPhase({ ...pod, status }),
+      reason: status.reason ?? null,
       nodeName: podCtx.nodeName,
       ready: status.conditions?.find((c) => c.type === 'Ready')?.status ?? 'False',
       containers,

@@ -51,7 +51,7 @@ defineShape('ContainerView', {
 
 defineShape('PodView', {
   optional: true,
-  object: { pod: podFacts, anyRunning: 'boolean', allowDelete: 'boolean', untoleratedNoExecute: 'boolean' },
+  object: { pod: podFacts, anyRunning: 'boolean', allowDelete: 'boolean', untoleratedNoExecute: 'boolean', evictForPressure: 'boolean' },
 });
 
 defineShape('NodeView', {

@@ -4,6 +4,7 @@
 import { Quantity } from '../k8s/quantity.ts';
 import type { Node, Pod } from '../k8s/types.ts';
 import { nodeAllocatable, podRequests, type ResourceAmounts } from './resources.ts';
+import { sumScoreRequests, type ScoreRequests } from './score/requests.ts';
 import type { ClusterSnapshot, NodeInfo } from './types.ts';
 
 /** `${protocol}/${hostIP}/${port}` with kube-scheduler's defaults TCP and 0.0.0.0; hostPort 0 is no port. */
@@ -39,6 +40,7 @@ export class MutableNodeInfo implements NodeInfo {
   private allocatableQuantities?: Map<string, Quantity>;
   private freeCache: { generation: number; values: Map<string, number> } = { generation: -1, values: new Map() };
   private readonly podRequestCache = new WeakMap<Pod, ResourceAmounts>();
+  private scoreSums?: { generation: number; sums: ScoreRequests };
 
   constructor(readonly node: Node) {
     this.allocatableUnits = nodeAllocatable(node.status?.allocatable);
@@ -77,6 +79,16 @@ export class MutableNodeInfo implements NodeInfo {
       this.freeCache.values.set(resource, v);
     }
     return v;
+  }
+
+  /**
+   * The resource scorers' cpu/memory totals of the Pods here (framework.NodeInfo.Requested and NonZeroRequested,
+   * in score/requests.ts units), summed again only after a Pod was added or removed: a cycle scores hundreds of
+   * nodes and binds one Pod, so nearly every node's totals carry over.
+   */
+  scoreRequested(): ScoreRequests {
+    if (this.scoreSums?.generation !== this.generation) this.scoreSums = { generation: this.generation, sums: sumScoreRequests(this.pods) };
+    return this.scoreSums.sums;
   }
 
   requestsOf(pod: Pod): ResourceAmounts {

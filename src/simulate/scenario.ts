@@ -68,26 +68,33 @@ export function stepsFor(scenario: Scenario, container: string, role: 'init' | '
 /**
  * What happens to a Node in a simulation, from its `kubemodel.io/scenario` annotation: `lost-at:120`
  * (its kubelet stops reaching the API server 120 s into the run), `recover-at:400`, and
- * `label-at:60:disktype=ssd` (an administrator runs `kubectl label node … disktype=ssd` at 60 s).
+ * `label-at:60:disktype=ssd` (an administrator runs `kubectl label node … disktype=ssd` at 60 s) and
+ * `memory-available-at:120:50Mi` (from 120 s kubelet observes only 50Mi of memory available).
  */
 export interface NodeScenario {
   lostAt?: number;
   recoverAt?: number;
   labels: { at: number; key: string; value: string }[];
+  /** `memory-available-at:120:50Mi`: kubelet observes this much memory available from then on. */
+  memory: { at: number; available: string }[];
 }
 
 export function parseNodeScenario(annotation: string | undefined, where: string): NodeScenario {
-  const out: NodeScenario = { labels: [] };
+  const out: NodeScenario = { labels: [], memory: [] };
   for (const raw of (annotation ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
     const [name, arg, label] = raw.split(':') as [string, string | undefined, string | undefined];
     const seconds = Number(arg);
     const eq = label?.indexOf('=') ?? -1;
-    const known = name === 'lost-at' || name === 'recover-at' || (name === 'label-at' && label !== undefined && eq > 0);
+    const known =
+      name === 'lost-at' || name === 'recover-at' || (name === 'label-at' && label !== undefined && eq > 0) || (name === 'memory-available-at' && label !== undefined);
     if (!known || !Number.isFinite(seconds) || seconds < 0) {
-      throw new InputError(`${where}: unknown node scenario "${raw}" (known: lost-at:SECONDS, recover-at:SECONDS, label-at:SECONDS:KEY=VALUE)`);
+      throw new InputError(
+        `${where}: unknown node scenario "${raw}" (known: lost-at:SECONDS, recover-at:SECONDS, label-at:SECONDS:KEY=VALUE, memory-available-at:SECONDS:QUANTITY)`,
+      );
     }
     if (name === 'lost-at') out.lostAt = seconds;
     else if (name === 'recover-at') out.recoverAt = seconds;
+    else if (name === 'memory-available-at') out.memory.push({ at: seconds, available: label! });
     else out.labels.push({ at: seconds, key: label!.slice(0, eq), value: label!.slice(eq + 1) });
   }
   return out;

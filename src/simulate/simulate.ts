@@ -10,6 +10,7 @@ import type { KubeEvent } from '../kubelet/event-messages.ts';
 import { instanceRef, type Action, type SystemState } from '../system/types.ts';
 import { updateObject } from '../system/store.ts';
 import { currentNode } from '../system/nodes.ts';
+import { OBSERVED_MEMORY_AVAILABLE } from '../system/pressure.ts';
 import type { ContainerContext } from '../../machines/container.ts';
 import { parseNodeScenario, parseScenario, SCENARIO_ANNOTATION, stepsFor, type Scenario } from './scenario.ts';
 import { podPhase } from '../k8s/phase.ts';
@@ -83,7 +84,12 @@ export function simulate(input: readonly Pod[] | ClusterInput, opts: SimulationO
   }
   const nodeScenarios = new Map(nodes.map((n) => [n.metadata.name, parseNodeScenario(n.metadata.annotations?.[SCENARIO_ANNOTATION], `node ${n.metadata.name}`)]));
   let state = system.initial(cluster);
-  const pendingEdits = [...nodeScenarios].flatMap(([node, plan]) => plan.labels.map((l) => ({ ...l, node }))).sort((a, b) => a.at - b.at);
+  const pendingEdits = [...nodeScenarios]
+    .flatMap(([node, plan]) => [
+      ...plan.labels.map((l) => ({ at: l.at, node, annotation: false, key: l.key, value: l.value })),
+      ...plan.memory.map((m) => ({ at: m.at, node, annotation: true, key: OBSERVED_MEMORY_AVAILABLE, value: m.available })),
+    ])
+    .sort((a, b) => a.at - b.at);
   let now = 0;
   const enabledSince = new Map<string, number>();
   const events: TimedEvent[] = [];
@@ -183,8 +189,9 @@ export function simulate(input: readonly Pod[] | ClusterInput, opts: SimulationO
     if (edit && edit.at <= duration && (!best || edit.at <= best.at)) {
       pendingEdits.shift();
       now = Math.max(now, edit.at);
-      state = labelNode(state, edit.node, edit.key, edit.value);
-      steps.push({ at: now, action: { instance: `node/${edit.node}`, event: { type: 'LABEL', key: edit.key, value: edit.value }, actor: 'user', fault: false }, summary: `kubectl label node ${edit.node} ${edit.key}=${edit.value}` });
+      state = labelNode(state, edit.node, edit.key, edit.value, edit.annotation);
+      const summary = edit.annotation ? `kubelet on ${edit.node} observes memory.available=${edit.value}` : `kubectl label node ${edit.node} ${edit.key}=${edit.value}`;
+      steps.push({ at: now, action: { instance: `node/${edit.node}`, event: { type: edit.annotation ? 'OBSERVE' : 'LABEL', key: edit.key, value: edit.value }, actor: edit.annotation ? 'env' : 'user', fault: false }, summary });
       continue;
     }
     if (!best || best.at > duration) break;
@@ -212,11 +219,12 @@ export function simulate(input: readonly Pod[] | ClusterInput, opts: SimulationO
   return { endSeconds: Math.max(now, duration), events, steps, pods: currentPods(system, state, terminatedAt, createdAt, opts.start ?? new Date(0)), nodes: finalNodes, final: state };
 }
 
-/** `kubectl label node`: the Node object gets the label; nothing else changes. */
-function labelNode(state: SystemState, node: string, key: string, value: string): SystemState {
+/** `kubectl label node` (or, with `annotation`, what kubelet observes, kept as an annotation): nothing else changes. */
+function labelNode(state: SystemState, node: string, key: string, value: string, annotation = false): SystemState {
   const current = state.store.objects.get(`Node/${node}`);
   if (!current) return state;
-  const metadata = { ...current.metadata, labels: { ...(current.metadata.labels as Record<string, string> | undefined), [key]: value } };
+  const field = annotation ? 'annotations' : 'labels';
+  const metadata = { ...current.metadata, [field]: { ...(current.metadata[field] as Record<string, string> | undefined), [key]: value } };
   const written = updateObject(state.store, { ...current, metadata });
   return written.ok ? { ...state, store: written.store } : state;
 }

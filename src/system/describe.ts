@@ -209,6 +209,18 @@ export function describeStep(
     }
     return { actor: 'default-scheduler', object, events: [], summary: SHORT[e.type] ?? e.type };
   }
+  if (e.type === 'EVICT') {
+    const message = (system.podOf(after, ref.podKey!) ?? pod).status?.message ?? '';
+    const kills = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].map((c) =>
+      eventMessage('Killing', { pod: pod.metadata.name, namespace: pod.metadata.namespace ?? 'default', container: c.name }, kubernetesVersion),
+    );
+    return {
+      actor: 'kubelet',
+      object: `pod/${pod.metadata.name}`,
+      events: [{ type: 'Warning', reason: 'Evicted', message, source: 'kubelet' }, ...kills],
+      summary: `kubelet evicted Pod ${podRef} under node pressure: ${message}`,
+    };
+  }
   if (action.actor === 'taint-eviction') {
     return {
       actor: 'taint-eviction-controller',

@@ -5,6 +5,7 @@ import type { Node, NodeCondition, Pod, Taint } from '../k8s/types.ts';
 import type { CompiledStatechart, MState } from './statechart.ts';
 import type { Instance } from './types.ts';
 import { objectKey } from './store.ts';
+import { pressureOf } from './pressure.ts';
 
 export interface NodeFacts {
   name: string;
@@ -40,6 +41,8 @@ export function derivedTaints(node: Node, facts: NodeFacts): Taint[] {
     taints.push({ key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule' }, { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute' });
   }
   if (facts.cordoned) taints.push({ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' });
+  // Pressure conditions become NoSchedule taints (TaintNodesByCondition), e.g. node.kubernetes.io/memory-pressure.
+  taints.push(...(pressureOf(node)?.taints ?? []));
   return taints;
 }
 
@@ -49,7 +52,9 @@ export function currentNode(node: Node, facts: NodeFacts): Node {
     facts.ready === 'True'
       ? { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' }
       : { type: 'Ready', status: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.' };
-  const others = (node.status?.conditions ?? []).filter((c) => c.type !== 'Ready');
+  const pressure = pressureOf(node)?.conditions ?? [];
+  const others = (node.status?.conditions ?? []).filter((c) => c.type !== 'Ready' && !pressure.some((p) => p.type === c.type));
+  others.push(...pressure);
   return {
     ...node,
     spec: { ...node.spec, ...(facts.cordoned ? { unschedulable: true } : {}), taints: derivedTaints(node, facts) },

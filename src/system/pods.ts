@@ -79,7 +79,8 @@ function podFacts(podMachine: CompiledStatechart, state: MState, node: NodeFacts
     sandboxReady: podMachine.matches(state, 'sandbox.Ready'),
     reachable: node ? node.kubeletUp : true,
     nodeReady: node ? node.ready === 'True' : true,
-    terminating: podMachine.matches(state, 'lifecycle.Terminating'),
+    // An evicted Pod is as finished for kubelet as a deleted one: nothing of it starts or restarts again.
+    terminating: podMachine.matches(state, 'lifecycle.Terminating') || podMachine.matches(state, 'lifecycle.Evicted'),
     gone: podMachine.matches(state, 'lifecycle.Gone'),
   };
 }
@@ -136,12 +137,13 @@ export function containerView(facts: GroupFacts, group: readonly Instance[], ind
 }
 
 /** The data an enabling rule sees for a Pod (input shape PodView). */
-export function podView(facts: GroupFacts, constants: ModelConstants, untoleratedNoExecute: boolean) {
+export function podView(facts: GroupFacts, constants: ModelConstants, untoleratedNoExecute: boolean, evictForPressure = false) {
   return {
     pod: facts.pod,
     anyRunning: facts.containers.some((c) => c.state.startsWith('Running')),
     allowDelete: constants.allowDelete,
     untoleratedNoExecute,
+    evictForPressure,
   };
 }
 
@@ -193,7 +195,10 @@ export function projectStatus(machines: PodMachines, pod: Pod, group: readonly I
     conditions.push(cond('ContainersReady', containersReady, containersReady ? undefined : 'ContainersNotReady'));
     conditions.push(cond('Ready', ready, ready ? undefined : facts.nodeReady ? 'ContainersNotReady' : 'NodeNotReady'));
   }
+  // kubelet's eviction makes the Pod terminal: Failed, reason Evicted, with the message it stored (NODE-13).
+  const evicted = machines.pod.matches(group[0]!.state, 'lifecycle.Evicted') || pod.status?.reason === 'Evicted';
   return {
+    ...(evicted ? { phase: 'Failed' as const, reason: 'Evicted', ...(pod.status?.message ? { message: pod.status.message } : {}) } : {}),
     conditions,
     ...(init.length > 0 && facts.scheduled ? { initContainerStatuses: init } : {}),
     ...(facts.scheduled ? { containerStatuses: app } : {}),

@@ -10,6 +10,7 @@ import { containerOffers } from '../../machines/container.ts';
 import { podOffers } from '../../machines/pod.ts';
 import { nodeOffers } from '../../machines/node.ts';
 import { replicaSetOffers } from '../../machines/replicaset.ts';
+import { afterEviction, nextEviction, pressureOf } from './pressure.ts';
 import { activePods, createThroughAdmission, podFromTemplate, replicaSetInstance } from './replicasets.ts';
 import { containerView, groupFacts, podInstances, podView } from './pods.ts';
 import { currentNode, derivedTaints, nodeFacts, nodeInstance, withImplicitNodes, type NodeFacts } from './nodes.ts';
@@ -137,7 +138,8 @@ export class ClusterSystem {
       const nodeName = (first.state.context as { nodeName: string | null }).nodeName;
       const node = nodeName ? nodes.get(`Node/${nodeName}`) : undefined;
       const facts = groupFacts(this.machines, group, node);
-      const pview = podView(facts, this.constants, pod !== undefined && node !== undefined && this.evictable(state, pod, node));
+      const evictNext = pod !== undefined && node !== undefined && this.nextPressureEviction(state, node.name)?.pod.metadata.name === pod.metadata.name;
+      const pview = podView(facts, this.constants, pod !== undefined && node !== undefined && this.evictable(state, pod, node), evictNext);
       for (const offer of this.offers.pod) {
         if (offer.fault && !faultsLeft) continue;
         if (offer.rule && !truthy(offer.rule.evaluate(pview))) continue;
@@ -258,6 +260,18 @@ export class ClusterSystem {
     }
   }
 
+  /** Which Pod kubelet evicts next on this node under pressure, and with what message (NODE-12, NODE-13). */
+  private nextPressureEviction(state: SystemState, nodeName: string): { pod: Pod; message: string } | undefined {
+    const node = state.store.objects.get(`Node/${nodeName}`) as unknown as Node | undefined;
+    if (!node || !pressureOf(node)) return undefined;
+    const pods: Pod[] = [];
+    for (const o of state.store.objects.values()) {
+      const p = o as unknown as Pod;
+      if (o.kind === 'Pod' && p.spec.nodeName === nodeName && !p.metadata.deletionTimestamp && p.status?.reason !== 'Evicted') pods.push(p);
+    }
+    return nextEviction(node, pods);
+  }
+
   /** The Pod's node has a NoExecute taint that the Pod does not tolerate forever (NODE-04). */
   private evictable(state: SystemState, pod: Pod, node: NodeFacts): boolean {
     const nodeObject = state.store.objects.get(`Node/${node.name}`) as unknown as Node | undefined;
@@ -314,6 +328,25 @@ export class ClusterSystem {
         if (!deleted) continue;
         instances[i] = { ...p, state: deleted };
         store = markDeleted(store, p.object, (deleted.context as { gracePeriodSeconds: number }).gracePeriodSeconds);
+      }
+    }
+    if (inst.machine === 'pod' && action.event.type === 'EVICT') {
+      // kubelet records Failed/Evicted with its message, kills the containers; their memory is free again.
+      const pod = this.podOf(state, inst.object)!;
+      const eviction = this.nextPressureEviction(state, pod.spec.nodeName ?? '');
+      const written = updateObject(store, { ...(pod as unknown as StoredObject), status: { phase: 'Failed', reason: 'Evicted', message: eviction?.message ?? '' } });
+      if (written.ok) store = written.store;
+      const nodeKey = `Node/${pod.spec.nodeName}`;
+      const node = store.objects.get(nodeKey) as unknown as Node | undefined;
+      if (node) {
+        const freed = updateObject(store, afterEviction(node, pod) as unknown as StoredObject);
+        if (freed.ok) store = freed.store;
+      }
+      for (let i = 0; i < instances.length; i++) {
+        const c = instances[i]!;
+        if (c.machine !== 'container' || c.object !== inst.object) continue;
+        const killed = this.machines.container.transition(c.state, { type: 'KILL' });
+        if (killed) instances[i] = { ...c, state: killed };
       }
     }
     if (inst.machine === 'pod') {

@@ -130,3 +130,22 @@ describe('cordon and drain', () => {
     expect(n1.spec?.taints).toEqual([{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }]);
   });
 });
+
+describe('node-pressure eviction', () => {
+  it('NODE-12, NODE-13: below memory.available<100Mi kubelet evicts the BestEffort Pod first, with the kubelet message', () => {
+    const dir = join(import.meta.dirname, '..', '..', 'examples', 'scheduling');
+    const parsed = parseManifests([{ file: 'memory-pressure.yaml', text: readFileSync(join(dir, 'memory-pressure.yaml'), 'utf8') }]);
+    const objects = parsed.objects.filter(isModelled).map((o) => o.object);
+    const r = simulate(
+      { nodes: objects.filter((o): o is Node => o.kind === 'Node'), pods: objects.filter((o): o is Pod => o.kind === 'Pod').map(applyPodDefaults) },
+      { durationSeconds: 300, kubernetesVersion: '1.37' },
+    );
+    const evicted = r.events.filter((e) => e.reason === 'Evicted');
+    expect(evicted.map((e) => e.object)).toEqual(['pod/batch-scratch']);
+    expect(evicted[0]!.message).toBe(
+      'The node was low on resource: memory. Threshold quantity: 100Mi, available: 50Mi. Container worker was using 600Mi, request is 0, has larger consumption of memory. ',
+    );
+    expect(r.pods.find((p) => p.metadata.name === 'batch-scratch')?.status).toMatchObject({ phase: 'Failed', reason: 'Evicted' });
+    expect(r.pods.find((p) => p.metadata.name === 'web')?.status?.phase).toBe('Running');
+  });
+});

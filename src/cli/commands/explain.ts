@@ -2,7 +2,7 @@
 // plugin by plugin: which filters rejected each node and why, how the feasible nodes scored, and the
 // FailedScheduling message when none fits.
 import type { Command } from 'commander';
-import { schedule } from '../../scheduler/schedule.ts';
+import { fitsNode, schedule } from '../../scheduler/schedule.ts';
 import type { ScheduleResult } from '../../scheduler/types.ts';
 import { InputError } from '../../errors.ts';
 import { exampleCluster } from '../files.ts';
@@ -46,13 +46,20 @@ Examples:
       const result = schedule(pending, { nodes: cluster.nodes, pods: others }, { kubernetesVersion: c.kubernetesVersion, seed: flags.seed });
       if (format === 'json') c.out(toJson({ pod: `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`, ...result }));
       else if (format === 'yaml') c.out(toYamlText({ pod: `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`, ...result }));
-      else c.out(renderExplanation(`${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`, cluster.nodes.map((n) => n.metadata.name), result));
+      else {
+        // For a Pod that fits somewhere, say why the other nodes were passed over too.
+        const snapshot = { nodes: cluster.nodes, pods: others };
+        const rejected = result.ok
+          ? cluster.nodes.map((n) => ({ node: n.metadata.name, reasons: fitsNode(pending, n.metadata.name, snapshot, { kubernetesVersion: c.kubernetesVersion }) }))
+          : [];
+        c.out(renderExplanation(`${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`, cluster.nodes.map((n) => n.metadata.name), result, rejected));
+      }
       if (!result.ok) c.exitCode = 1;
       if (cluster.errors.length > 0) c.exitCode = 2;
     });
 }
 
-export function renderExplanation(pod: string, nodes: string[], result: ScheduleResult): string {
+export function renderExplanation(pod: string, nodes: string[], result: ScheduleResult, fits: { node: string; reasons: string[] }[] = []): string {
   const lines: string[] = [];
   if (result.ok) lines.push(`Pod ${pod} would be bound to ${result.node}.`);
   else lines.push(`Pod ${pod} cannot be scheduled:`, `  Warning  FailedScheduling  default-scheduler  ${result.message}`);
@@ -62,8 +69,10 @@ export function renderExplanation(pod: string, nodes: string[], result: Schedule
   if (!result.ok && result.preFilter) rows.push(['(all)', result.preFilter.plugin, result.preFilter.reasons.join('; ')]);
   for (const node of nodes) {
     const statuses = rejected.find((r) => r.node === node)?.statuses ?? [];
-    if (statuses.length === 0 && !(!result.ok && result.preFilter)) rows.push([node, '-', 'passes every filter']);
+    const reasons = fits.find((f) => f.node === node)?.reasons ?? [];
+    if (statuses.length === 0 && reasons.length === 0 && !(!result.ok && result.preFilter)) rows.push([node, '-', 'passes every filter']);
     for (const s of statuses) rows.push([node, s.plugin, `${s.code}: ${s.reasons.join('; ')}`]);
+    for (const r of reasons) rows.push([node, '-', `rejected: ${r}`]);
   }
   lines.push(table(['NODE', 'PLUGIN', 'VERDICT'], rows).trimEnd());
   if (result.ok && result.scores.length > 0) {

@@ -11,28 +11,51 @@ export function normalizedImageName(name: string): string {
   return name.lastIndexOf(':') <= name.lastIndexOf('/') ? `${name}:latest` : name;
 }
 
+const sizesByNode = new WeakMap<Node, Map<string, number>>();
+
+/** Image name → sizeBytes from status.images, once per Node object (Nodes are replaced, not edited, on change). */
 function imageSizes(node: Node): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const image of node.status?.images ?? []) for (const n of image.names) out.set(n, image.sizeBytes);
+  let out = sizesByNode.get(node);
+  if (out === undefined) {
+    out = new Map();
+    for (const image of node.status?.images ?? []) for (const n of image.names) out.set(n, image.sizeBytes);
+    sizesByNode.set(node, out);
+  }
   return out;
 }
 
+/**
+ * NumNodes is only counted for the Pod's own images, and only when some feasible node holds one; a node holding
+ * none scores what the rule gives an empty list, evaluated once per cycle.
+ */
 export const imageLocality: ScorePlugin = {
   name: 'ImageLocality',
   score(ctx) {
     const rule = getRule('scheduler/score/image-locality');
     const totalNodes = ctx.snapshot.nodes.length;
-    const numNodes = new Map<string, number>();
-    for (const node of ctx.snapshot.nodes) for (const n of imageSizes(node).keys()) numNodes.set(n, (numNodes.get(n) ?? 0) + 1);
     const containers = [...(ctx.pod.spec.initContainers ?? []), ...ctx.pod.spec.containers];
+    const names = containers.map((c) => normalizedImageName(c.image ?? ''));
+    const numNodes = new Map<string, number>();
+    const countNodes = (name: string): number => {
+      let n = numNodes.get(name);
+      if (n === undefined) {
+        n = 0;
+        for (const node of ctx.snapshot.nodes) if (imageSizes(node).has(name)) n += 1;
+        numNodes.set(name, n);
+      }
+      return n === 0 ? 1 : n;
+    };
+    let none: number | undefined;
     return ctx.feasible.map((info) => {
       const sizes = imageSizes(info.node);
-      const images = containers.flatMap((c) => {
-        const name = normalizedImageName(c.image ?? '');
+      const images: { sizeBytes: number; numNodes: number; totalNodes: number }[] = [];
+      for (const name of names) {
         const sizeBytes = sizes.get(name);
-        return sizeBytes === undefined ? [] : [{ sizeBytes, numNodes: numNodes.get(name) ?? 1, totalNodes }];
-      });
-      return rule.evaluate({ images, containers: containers.length }) as number;
+        if (sizeBytes !== undefined) images.push({ sizeBytes, numNodes: countNodes(name), totalNodes });
+      }
+      if (images.length > 0) return rule.evaluate({ images, containers: containers.length }) as number;
+      none ??= rule.evaluate({ images, containers: containers.length }) as number;
+      return none;
     });
   },
 };

@@ -10,7 +10,8 @@ import { imageLocality } from './image-locality.ts';
 import { interPodAffinity } from './inter-pod-affinity.ts';
 import { nodeAffinity } from './node-affinity.ts';
 import { MAX_NODE_SCORE } from './normalize.ts';
-import type { ScoreContext, ScorePlugin } from './plugin.ts';
+import { boundPods, type BoundPods } from './bound-pods.ts';
+import type { NodeWithPods, ScoreContext, ScorePlugin } from './plugin.ts';
 import { balancedAllocation, nodeResourcesFit } from './resources.ts';
 import { selectHost } from './select-host.ts';
 import { taintToleration } from './taint-toleration.ts';
@@ -38,10 +39,30 @@ const PLUGINS: Record<ScorePluginName, ScorePlugin> = {
   ImageLocality: imageLocality,
 };
 
+const NO_PODS: readonly Pod[] = Object.freeze([]);
+
+/**
+ * The cluster-wide views are built only when a plugin asks: most Pods carry no inter-pod affinity or spread
+ * constraint, and then no plugin looks past the feasible nodes (the cycle costs feasible nodes × plugins).
+ */
 function context(pod: Pod, feasible: readonly NodeInfo[], snapshot: ClusterSnapshot, minor: number): ScoreContext {
-  const byNode = new Map<string, Pod[]>(snapshot.nodes.map((n) => [n.metadata.name, []]));
-  for (const p of snapshot.pods) if (p.spec.nodeName !== undefined) byNode.get(p.spec.nodeName)?.push(p);
-  return { pod, feasible, snapshot, minor, allNodes: snapshot.nodes.map((node) => ({ node, pods: byNode.get(node.metadata.name) ?? [] })) };
+  let bound: BoundPods | undefined;
+  let allNodes: NodeWithPods[] | undefined;
+  return {
+    pod,
+    feasible,
+    snapshot,
+    minor,
+    get bound() {
+      bound ??= boundPods(snapshot.pods);
+      return bound;
+    },
+    get allNodes() {
+      const byNode = this.bound.byNode;
+      allNodes ??= snapshot.nodes.map((node) => ({ node, pods: byNode.get(node.metadata.name) ?? NO_PODS }));
+      return allNodes;
+    },
+  };
 }
 
 /** Scores every feasible node, in `feasible` order; each normalized score is in 0..100. */

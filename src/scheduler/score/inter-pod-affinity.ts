@@ -7,10 +7,13 @@
 // A feasible node's raw score is the sum over the domains it belongs to; NormalizeScore is min-max scaling
 // (normalize.ts). PreScore skips when no term touched any domain. Computed here, not in json-logic, because
 // it aggregates over every Pod of the cluster and every topology domain.
+// Like PreScore in scoring.go, when the incoming Pod has no preferred terms only the Pods with terms of their
+// own are visited (HavePodsWithAffinityList / PodsWithAffinity): the others cannot add anything. With none
+// such Pods either nothing can touch a domain, and the plugin skips without visiting a node.
 import type { Pod } from '../../k8s/types.ts';
 import { affinityTerm, termMatches, type AffinityTerm } from './affinity-term.ts';
 import { minMaxNormalize } from './normalize.ts';
-import type { ScoreContext, ScorePlugin } from './plugin.ts';
+import type { NodeWithPods, ScoreContext, ScorePlugin } from './plugin.ts';
 
 const HARD_POD_AFFINITY_WEIGHT = 1;
 
@@ -31,13 +34,26 @@ function credit(score: TopologyScore, key: string, labels: Record<string, string
   score.set(key, byValue);
 }
 
+/** The nodes and Pods worth visiting: all of them when the incoming Pod has preferred terms, else the Pods with terms. */
+function candidates(ctx: ScoreContext, incomingHasTerms: boolean): readonly NodeWithPods[] {
+  if (incomingHasTerms) return ctx.allNodes;
+  const withTerms = ctx.bound.withAffinityTerms;
+  if (withTerms.size === 0) return [];
+  const out: NodeWithPods[] = [];
+  for (const node of ctx.snapshot.nodes) {
+    const pods = withTerms.get(node.metadata.name);
+    if (pods) out.push({ node, pods });
+  }
+  return out;
+}
+
 export function topologyScore(ctx: ScoreContext): TopologyScore {
   const { pod, minor } = ctx;
   const namespaces = ctx.snapshot.namespaces ?? [];
   const affinity = preferred(pod, 'podAffinity', minor);
   const anti = preferred(pod, 'podAntiAffinity', minor);
   const score: TopologyScore = new Map();
-  for (const { node, pods } of ctx.allNodes) {
+  for (const { node, pods } of candidates(ctx, affinity.length > 0 || anti.length > 0)) {
     const labels = node.metadata.labels ?? {};
     if (Object.keys(labels).length === 0) continue;
     for (const existing of pods) {

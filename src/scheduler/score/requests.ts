@@ -61,6 +61,49 @@ export function podRequests(pod: Pod, opts: { nonMissing?: boolean } = {}): Map<
   return out;
 }
 
+/** The two resources the default resource scorers weigh (cpu weight 1, memory weight 1). */
+export type ScoredResource = 'cpu' | 'memory';
+
+/** cpu (millicores) and memory (bytes) as the resource scorers count them: real requests and NonZeroRequested. */
+export interface ScoreRequests {
+  readonly requested: Readonly<Record<ScoredResource, bigint>>;
+  /** With 100m / 200Mi for every container naming no cpu / memory request (SCHED-19). */
+  readonly nonZero: Readonly<Record<ScoredResource, bigint>>;
+}
+
+const scoreRequestCache = new WeakMap<Pod, ScoreRequests>();
+
+/**
+ * podRequests' cpu and memory, both ways, parsed once per Pod object: a scheduling cycle looks at every Pod on
+ * every feasible node, and Pods are replaced, never edited in place, when they change.
+ */
+export function scoreRequests(pod: Pod): ScoreRequests {
+  let r = scoreRequestCache.get(pod);
+  if (r === undefined) {
+    const requested = podRequests(pod);
+    const nonZero = podRequests(pod, { nonMissing: true });
+    r = {
+      requested: { cpu: requested.get('cpu') ?? 0n, memory: requested.get('memory') ?? 0n },
+      nonZero: { cpu: nonZero.get('cpu') ?? 0n, memory: nonZero.get('memory') ?? 0n },
+    };
+    scoreRequestCache.set(pod, r);
+  }
+  return r;
+}
+
+/** Σ scoreRequests over `pods`: e.g. a node's Pods 250m and one without requests → requested 250m, nonZero 350m. */
+export function sumScoreRequests(pods: readonly Pod[]): ScoreRequests {
+  let [cpu, memory, nzCpu, nzMemory] = [0n, 0n, 0n, 0n];
+  for (const p of pods) {
+    const r = scoreRequests(p);
+    cpu += r.requested.cpu;
+    memory += r.requested.memory;
+    nzCpu += r.nonZero.cpu;
+    nzMemory += r.nonZero.memory;
+  }
+  return { requested: { cpu, memory }, nonZero: { cpu: nzCpu, memory: nzMemory } };
+}
+
 /** A node's allocatable in the scorers' units (cpu millicores, others Value()). */
 export function scalarOf(name: string, q: Quantity | undefined): bigint {
   if (q === undefined) return 0n;

@@ -11,24 +11,35 @@
 //   (kubernetes#130260). Since 1.36 it scores the change in balance (kubernetes#135573).
 // Not modelled: pod-level resources, in-place resize (status resources), DRA-backed extended resources, and the
 // pre-1.22 BalancedAllocation formula (1 - |cpu fraction - memory fraction|).
+import type { Quantity } from '../../k8s/quantity.ts';
 import { getRule } from '../../rules/registry.ts';
+import { MutableNodeInfo } from '../node-info.ts';
 import type { NodeInfo } from '../types.ts';
 import { safeNumber, type ScoreContext, type ScorePlugin } from './plugin.ts';
-import { podRequests, scalarOf } from './requests.ts';
+import { scalarOf, scoreRequests, sumScoreRequests, type ScoredResource, type ScoreRequests } from './requests.ts';
 
-const RESOURCES = [
+const RESOURCES: readonly { name: ScoredResource; weight: number }[] = [
   { name: 'cpu', weight: 1 },
   { name: 'memory', weight: 1 },
-] as const;
+];
 
-function nodeRequested(info: NodeInfo, nonMissing: boolean): Map<string, bigint> {
-  const total = new Map<string, bigint>();
-  for (const p of info.pods) for (const [name, v] of podRequests(p, { nonMissing })) total.set(name, (total.get(name) ?? 0n) + v);
-  return total;
+/** The node's Pods' totals: kept by MutableNodeInfo across cycles, summed from the Pods for any other NodeInfo. */
+const nodeTotals = (info: NodeInfo): ScoreRequests => (info instanceof MutableNodeInfo ? info.scoreRequested() : sumScoreRequests(info.pods));
+
+/** Allocatable cpu/memory in scorer units, once per allocatable map (a MutableNodeInfo keeps the same map). */
+const allocatableCache = new WeakMap<ReadonlyMap<string, Quantity>, Record<ScoredResource, bigint>>();
+
+function allocatableOf(info: NodeInfo): Record<ScoredResource, bigint> {
+  let a = allocatableCache.get(info.allocatable);
+  if (a === undefined) {
+    a = { cpu: scalarOf('cpu', info.allocatable.get('cpu')), memory: scalarOf('memory', info.allocatable.get('memory')) };
+    allocatableCache.set(info.allocatable, a);
+  }
+  return a;
 }
 
 interface Usage {
-  name: string;
+  name: ScoredResource;
   allocatable: number;
   /** On the node before the Pod. */
   allocated: number;
@@ -37,15 +48,17 @@ interface Usage {
 }
 
 function usage(ctx: ScoreContext, info: NodeInfo, nonMissing: boolean): Usage[] {
-  const pod = podRequests(ctx.pod, { nonMissing });
-  const node = nodeRequested(info, nonMissing);
+  const pod = nonMissing ? scoreRequests(ctx.pod).nonZero : scoreRequests(ctx.pod).requested;
+  const totals = nodeTotals(info);
+  const node = nonMissing ? totals.nonZero : totals.requested;
+  const allocatable = allocatableOf(info);
   return RESOURCES.map(({ name }) => {
-    const allocated = node.get(name) ?? 0n;
+    const allocated = node[name];
     return {
       name,
-      allocatable: safeNumber(scalarOf(name, info.allocatable.get(name)), `allocatable ${name}`),
+      allocatable: safeNumber(allocatable[name], `allocatable ${name}`),
       allocated: safeNumber(allocated, `requested ${name}`),
-      requested: safeNumber(allocated + (pod.get(name) ?? 0n), `requested ${name}`),
+      requested: safeNumber(allocated + pod[name], `requested ${name}`),
     };
   });
 }
@@ -82,8 +95,8 @@ export const balancedAllocation: ScorePlugin = {
   name: 'NodeResourcesBalancedAllocation',
   score(ctx) {
     const useRequested = ctx.minor >= 22;
-    const own = podRequests(ctx.pod);
-    if (ctx.minor >= 33 && RESOURCES.every(({ name }) => (own.get(name) ?? 0n) === 0n)) return undefined;
+    const own = scoreRequests(ctx.pod).requested;
+    if (ctx.minor >= 33 && RESOURCES.every(({ name }) => own[name] === 0n)) return undefined;
     const rule = getRule('scheduler/score/balanced-allocation');
     return ctx.feasible.map((info) => {
       const u = usage(ctx, info, !useRequested);

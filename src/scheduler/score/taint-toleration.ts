@@ -10,7 +10,14 @@ export const taintToleration: ScorePlugin = {
   score(ctx) {
     const rule = getRule('scheduler/score/taint-toleration');
     const tolerations = ctx.pod.spec.tolerations ?? [];
-    return ctx.feasible.map((info) => rule.evaluate({ taints: info.node.spec?.taints ?? [], tolerations }) as number);
+    // Most nodes carry no taint: their count depends on the tolerations alone, so it is evaluated once.
+    let untainted: number | undefined;
+    return ctx.feasible.map((info) => {
+      const taints = info.node.spec?.taints ?? [];
+      if (taints.length > 0) return rule.evaluate({ taints, tolerations }) as number;
+      untainted ??= rule.evaluate({ taints, tolerations }) as number;
+      return untainted;
+    });
   },
   normalize: (raw) => defaultNormalize(raw, true),
 };
