@@ -3,8 +3,9 @@
 // Follows the API server, kube-scheduler's bind and kubelet's syncPod/killPod (current release). The Pod's
 // phase is not a state here: it is derived from the containers' statuses by rules/kubelet/pod-phase.json,
 // exactly as kubelet computes it. Containers are instances of machines/container.ts composed by src/system.
-// Leaves out: sandbox death and re-creation (POD-04), static Pods.
-// Covers POD-03, POD-06, POD-15, POD-16, NODE-04, NODE-13.
+// Static Pods (kubelet's manifest directory) appear as mirror Pods: deleting one changes nothing (NODE-06).
+// Leaves out: sandbox death and re-creation (POD-04).
+// Covers POD-03, POD-06, POD-15, POD-16, NODE-04, NODE-05, NODE-06, NODE-13.
 
 export interface PodContext {
   nodeName: string | null;
@@ -17,7 +18,8 @@ export type PodEvent =
   | { type: 'DELETE'; gracePeriodSeconds?: number }
   | { type: 'CONTAINERS_STOPPED' }
   | { type: 'GRACE_PERIOD_EXPIRED' }
-  | { type: 'EVICT' };
+  | { type: 'EVICT' }
+  | { type: 'DELETE_MIRROR' };
 
 export const bindings = {
   guards: {},
@@ -53,6 +55,8 @@ export const podMachineConfig = {
             DELETE: { target: 'Terminating', actions: 'recordDeletion' },
             // kubelet's node-pressure eviction: the Pod ends Failed with reason Evicted, its containers killed.
             EVICT: { target: 'Evicted' },
+            // Deleting a static Pod's mirror through the API stops nothing: kubelet creates the mirror again.
+            DELETE_MIRROR: {},
           },
         },
         Evicted: { on: { DELETE: { target: 'Terminating', actions: 'recordDeletion' } } },
@@ -80,12 +84,14 @@ export const podEvents: PodEvent[] = [
   { type: 'CONTAINERS_STOPPED' },
   { type: 'GRACE_PERIOD_EXPIRED' },
   { type: 'EVICT' },
+  { type: 'DELETE_MIRROR' },
 ];
 
 /** Who sends each event and when it may happen: `when` names a rule over the Pod's view (src/system/pod-view.ts). */
 export const podOffers = [
   { event: { type: 'SANDBOX_CREATED' }, actor: 'kubelet', when: 'kubelet/may-create-sandbox' },
   { event: { type: 'DELETE' }, actor: 'user', when: 'pod/may-delete' },
+  { event: { type: 'DELETE_MIRROR' }, actor: 'user', when: 'pod/may-delete-mirror' },
   { event: { type: 'CONTAINERS_STOPPED' }, actor: 'kubelet', when: 'kubelet/containers-stopped' },
   { event: { type: 'GRACE_PERIOD_EXPIRED' }, actor: 'timer', when: 'kubelet/grace-period-may-expire' },
   { event: { type: 'DELETE' }, actor: 'taint-eviction', when: 'pod/noexecute-evicts' },

@@ -43,6 +43,7 @@ import schedulerQueueRecordFailure from './scheduler-queue/record-failure.json' 
 import replicasetNeedsMorePods from './replicaset/needs-more-pods.json' with { type: 'json' };
 import replicasetRecordCreate from './replicaset/record-create.json' with { type: 'json' };
 import kubeletMayEvictForPressure from './kubelet/may-evict-for-pressure.json' with { type: 'json' };
+import podMayDeleteMirror from './pod/may-delete-mirror.json' with { type: 'json' };
 
 export const builtinRuleFiles: readonly RuleFile[] = [
   containerHasLivenessProbe,
@@ -83,6 +84,7 @@ export const builtinRuleFiles: readonly RuleFile[] = [
   replicasetNeedsMorePods,
   replicasetRecordCreate,
   kubeletMayEvictForPressure,
+  podMayDeleteMirror,
   ...schedulerRuleFiles,
   ...admissionRuleFiles,
   ...evictionRuleFiles,

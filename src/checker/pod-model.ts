@@ -6,6 +6,7 @@ import { customOperations } from '../rules/ops/index.ts';
 import { InputError } from '../errors.ts';
 import type { KubeObject, ReplicaSet } from '../k8s/types.ts';
 import { applyPodDefaults } from '../k8s/parse-manifests.ts';
+import { mirrorPod } from '../k8s/static-pods.ts';
 import { applyObjects } from '../admission/apply.ts';
 import { podPhase } from '../k8s/phase.ts';
 import { machineModule } from '../../machines/index.ts';
@@ -149,7 +150,7 @@ export function loadPodModel(file: ModelFile): LoadedModel {
   const system = new ClusterSystem(constants, machinesFor(file));
   // The model's objects are created as kubectl apply would: API defaults, then admission (default
   // tolerations, LimitRange defaults, quotas); a model whose objects the API server rejects is bad input.
-  const applied = applyObjects(file.objects.map((o) => ({ object: o.kind === 'Pod' ? applyPodDefaults(o) : o })));
+  const applied = applyObjects(file.objects.map((o) => ({ object: o.kind === 'Pod' ? mirrorPod(applyPodDefaults(o)) : o })));
   const [rejected] = applied.rejected;
   if (rejected) throw new InputError(`model ${file.id}: the API server rejects an object: ${rejected.status.message}`);
   const { namespaces, limitRanges, resourceQuotas, priorityClasses } = applied.cluster;

@@ -51,7 +51,7 @@ defineShape('ContainerView', {
 
 defineShape('PodView', {
   optional: true,
-  object: { pod: podFacts, anyRunning: 'boolean', allowDelete: 'boolean', untoleratedNoExecute: 'boolean', evictForPressure: 'boolean' },
+  object: { pod: podFacts, anyRunning: 'boolean', allowDelete: 'boolean', untoleratedNoExecute: 'boolean', evictForPressure: 'boolean', mirror: 'boolean' },
 });
 
 defineShape('NodeView', {

@@ -209,6 +209,14 @@ export function describeStep(
     }
     return { actor: 'default-scheduler', object, events: [], summary: SHORT[e.type] ?? e.type };
   }
+  if (e.type === 'DELETE_MIRROR') {
+    return {
+      actor: 'user',
+      object: `pod/${pod.metadata.name}`,
+      events: [],
+      summary: `kubectl delete pod ${pod.metadata.name}: the mirror of a static Pod; kubelet keeps running it from its manifest file and creates the mirror again`,
+    };
+  }
   if (e.type === 'EVICT') {
     const message = (system.podOf(after, ref.podKey!) ?? pod).status?.message ?? '';
     const kills = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].map((c) =>

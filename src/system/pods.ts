@@ -137,8 +137,14 @@ export function containerView(facts: GroupFacts, group: readonly Instance[], ind
 }
 
 /** The data an enabling rule sees for a Pod (input shape PodView). */
-export function podView(facts: GroupFacts, constants: ModelConstants, untoleratedNoExecute: boolean, evictForPressure = false) {
+/** A static Pod's mirror: kubelet runs it from a manifest file (annotation kubernetes.io/config.mirror). */
+export function isMirrorPod(pod: Pod | undefined): boolean {
+  return pod?.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined;
+}
+
+export function podView(facts: GroupFacts, constants: ModelConstants, untoleratedNoExecute: boolean, evictForPressure = false, mirror = false) {
   return {
+    mirror,
     pod: facts.pod,
     anyRunning: facts.containers.some((c) => c.state.startsWith('Running')),
     allowDelete: constants.allowDelete,

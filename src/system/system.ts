@@ -12,10 +12,10 @@ import { nodeOffers } from '../../machines/node.ts';
 import { replicaSetOffers } from '../../machines/replicaset.ts';
 import { afterEviction, nextEviction, pressureOf } from './pressure.ts';
 import { activePods, createThroughAdmission, podFromTemplate, replicaSetInstance } from './replicasets.ts';
-import { containerView, groupFacts, podInstances, podView } from './pods.ts';
+import { containerView, groupFacts, isMirrorPod, podInstances, podView } from './pods.ts';
 import { currentNode, derivedTaints, nodeFacts, nodeInstance, withImplicitNodes, type NodeFacts } from './nodes.ts';
 import { clusterKey, needsScheduler, podKeyOf, runCycle, schedulerInstance, type CycleOutcome } from './scheduling.ts';
-import { createObject, deleteObject, emptyStore, updateObject, type Store, type StoredObject } from './store.ts';
+import { createObject, deleteObject, deterministicUid, emptyStore, updateObject, type Store, type StoredObject } from './store.ts';
 import type { Action, Instance, ModelConstants, Offer, SystemState } from './types.ts';
 import type { CompiledRule } from '../rules/types.ts';
 import type { MState } from './statechart.ts';
@@ -139,7 +139,9 @@ export class ClusterSystem {
       const node = nodeName ? nodes.get(`Node/${nodeName}`) : undefined;
       const facts = groupFacts(this.machines, group, node);
       const evictNext = pod !== undefined && node !== undefined && this.nextPressureEviction(state, node.name)?.pod.metadata.name === pod.metadata.name;
-      const pview = podView(facts, this.constants, pod !== undefined && node !== undefined && this.evictable(state, pod, node), evictNext);
+      const mirror = isMirrorPod(pod);
+      // Static Pods are critical to kubelet: never evicted for pressure or by taints (their mirror would just come back).
+      const pview = podView(facts, this.constants, !mirror && pod !== undefined && node !== undefined && this.evictable(state, pod, node), !mirror && evictNext, mirror);
       for (const offer of this.offers.pod) {
         if (offer.fault && !faultsLeft) continue;
         if (offer.rule && !truthy(offer.rule.evaluate(pview))) continue;
@@ -328,6 +330,16 @@ export class ClusterSystem {
         if (!deleted) continue;
         instances[i] = { ...p, state: deleted };
         store = markDeleted(store, p.object, (deleted.context as { gracePeriodSeconds: number }).gracePeriodSeconds);
+      }
+    }
+    if (inst.machine === 'pod' && action.event.type === 'DELETE_MIRROR') {
+      // The mirror goes and comes back: kubelet creates a new mirror object (a new UID) for the same static Pod.
+      const current = store.objects.get(inst.object);
+      const removed = deleteObject(store, 'Pod', current!.metadata.name, current!.metadata.namespace);
+      if (removed.ok) {
+        const { uid: _old, resourceVersion: _rv, ...metadata } = current!.metadata;
+        const again = createObject(removed.store, { ...current!, metadata: { ...metadata, uid: deterministicUid(`${inst.object}#${removed.store.revision}`) } });
+        if (again.ok) store = again.store;
       }
     }
     if (inst.machine === 'pod' && action.event.type === 'EVICT') {

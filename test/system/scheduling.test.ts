@@ -149,3 +149,25 @@ describe('node-pressure eviction', () => {
     expect(r.pods.find((p) => p.metadata.name === 'web')?.status?.phase).toBe('Running');
   });
 });
+
+describe('static Pods', () => {
+  it('NODE-05, NODE-06: a static Pod manifest appears as mirror <name>-<node>; deleting the mirror stops nothing', async () => {
+    const { mirrorPod } = await import('../../src/k8s/static-pods.ts');
+    const manifest: Pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'etcd', namespace: 'kube-system', annotations: { 'kubernetes.io/config.source': 'file' } },
+      spec: { nodeName: 'master01', containers: [{ name: 'etcd', image: 'registry.k8s.io/etcd:3.5.21-0' }] },
+    };
+    const mirror = mirrorPod(manifest);
+    expect(mirror.metadata.name).toBe('etcd-master01');
+    let s = system.initial({ nodes: [node('master01', '2')], pods: [mirror] });
+    for (const type of ['SANDBOX_CREATED', 'CONTAINER_STARTED']) s = system.successors(s).find((x) => x.action.event.type === type)!.next;
+    const offered = system.successors(s).filter((x) => x.action.actor === 'user').map((x) => x.action.event.type);
+    expect(offered).toEqual(['DELETE_MIRROR']);
+    const after = system.successors(s).find((x) => x.action.event.type === 'DELETE_MIRROR')!.next;
+    const { group } = system.podGroups(after)[0]!;
+    expect(system.machines.container.leafPath(group[1]!.state)).toBe('Running.Ready');
+    expect(system.podOf(after, 'Pod/kube-system/etcd-master01')?.metadata.uid).not.toBe(system.podOf(s, 'Pod/kube-system/etcd-master01')?.metadata.uid);
+  });
+});

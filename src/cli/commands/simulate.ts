@@ -13,6 +13,7 @@ import { checkOutput, table, toJson, toYamlText } from '../output.ts';
 import type { CliContext } from '../context.ts';
 import { InputError } from '../../errors.ts';
 import { applyObjects, kubectlError } from '../../admission/apply.ts';
+import { mirrorPod } from '../../k8s/static-pods.ts';
 
 const FORMATS = ['text', 'json', 'yaml'] as const;
 
@@ -37,7 +38,7 @@ export async function loadCluster(paths: string[], stdin: () => Promise<string>,
   const parsed = parseManifests(read.sources);
   const objects = parsed.objects
     .filter(isModelled)
-    .map((o) => ({ object: o.object.kind === 'Pod' ? applyPodDefaults(o.object) : o.object, file: o.file }));
+    .map((o) => ({ object: o.object.kind === 'Pod' ? mirrorPod(applyPodDefaults(o.object)) : o.object, file: o.file }));
   // Created through the API server: admission defaults, bounds and quotas apply, as with kubectl apply.
   const applied = applyObjects(objects, kubernetesVersion !== undefined ? { kubernetesVersion } : {});
   const rejected = applied.rejected.map((r) => new InputError(kubectlError(r.status, r.file)));

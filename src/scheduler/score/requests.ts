@@ -64,11 +64,26 @@ export function podRequests(pod: Pod, opts: { nonMissing?: boolean } = {}): Map<
 /** The two resources the default resource scorers weigh (cpu weight 1, memory weight 1). */
 export type ScoredResource = 'cpu' | 'memory';
 
-/** cpu (millicores) and memory (bytes) as the resource scorers count them: real requests and NonZeroRequested. */
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const isSafe = (n: bigint): boolean => n <= MAX_SAFE && n >= -MAX_SAFE;
+
+/** cpu (millicores) and memory (bytes): exact as bigints, and as JS numbers whenever both fit below 2^53. */
+export interface CpuMemory {
+  readonly cpu: bigint;
+  readonly memory: bigint;
+  /** The same as numbers; absent when either is beyond ±(2^53 - 1), where only the bigints are exact. */
+  readonly exact?: Readonly<Record<ScoredResource, number>>;
+}
+
+export function cpuMemory(cpu: bigint, memory: bigint): CpuMemory {
+  return isSafe(cpu) && isSafe(memory) ? { cpu, memory, exact: { cpu: Number(cpu), memory: Number(memory) } } : { cpu, memory };
+}
+
+/** What the resource scorers count of a Pod or a node's Pods: real requests and NonZeroRequested. */
 export interface ScoreRequests {
-  readonly requested: Readonly<Record<ScoredResource, bigint>>;
+  readonly requested: CpuMemory;
   /** With 100m / 200Mi for every container naming no cpu / memory request (SCHED-19). */
-  readonly nonZero: Readonly<Record<ScoredResource, bigint>>;
+  readonly nonZero: CpuMemory;
 }
 
 const scoreRequestCache = new WeakMap<Pod, ScoreRequests>();
@@ -83,8 +98,8 @@ export function scoreRequests(pod: Pod): ScoreRequests {
     const requested = podRequests(pod);
     const nonZero = podRequests(pod, { nonMissing: true });
     r = {
-      requested: { cpu: requested.get('cpu') ?? 0n, memory: requested.get('memory') ?? 0n },
-      nonZero: { cpu: nonZero.get('cpu') ?? 0n, memory: nonZero.get('memory') ?? 0n },
+      requested: cpuMemory(requested.get('cpu') ?? 0n, requested.get('memory') ?? 0n),
+      nonZero: cpuMemory(nonZero.get('cpu') ?? 0n, nonZero.get('memory') ?? 0n),
     };
     scoreRequestCache.set(pod, r);
   }
@@ -101,7 +116,7 @@ export function sumScoreRequests(pods: readonly Pod[]): ScoreRequests {
     nzCpu += r.nonZero.cpu;
     nzMemory += r.nonZero.memory;
   }
-  return { requested: { cpu, memory }, nonZero: { cpu: nzCpu, memory: nzMemory } };
+  return { requested: cpuMemory(cpu, memory), nonZero: cpuMemory(nzCpu, nzMemory) };
 }
 
 /** A node's allocatable in the scorers' units (cpu millicores, others Value()). */

@@ -16,7 +16,7 @@ import { getRule } from '../../rules/registry.ts';
 import { MutableNodeInfo } from '../node-info.ts';
 import type { NodeInfo } from '../types.ts';
 import { safeNumber, type ScoreContext, type ScorePlugin } from './plugin.ts';
-import { scalarOf, scoreRequests, sumScoreRequests, type ScoredResource, type ScoreRequests } from './requests.ts';
+import { cpuMemory, scalarOf, scoreRequests, sumScoreRequests, type CpuMemory, type ScoredResource, type ScoreRequests } from './requests.ts';
 
 const RESOURCES: readonly { name: ScoredResource; weight: number }[] = [
   { name: 'cpu', weight: 1 },
@@ -27,19 +27,19 @@ const RESOURCES: readonly { name: ScoredResource; weight: number }[] = [
 const nodeTotals = (info: NodeInfo): ScoreRequests => (info instanceof MutableNodeInfo ? info.scoreRequested() : sumScoreRequests(info.pods));
 
 /** Allocatable cpu/memory in scorer units, once per allocatable map (a MutableNodeInfo keeps the same map). */
-const allocatableCache = new WeakMap<ReadonlyMap<string, Quantity>, Record<ScoredResource, bigint>>();
+const allocatableCache = new WeakMap<ReadonlyMap<string, Quantity>, CpuMemory>();
 
-function allocatableOf(info: NodeInfo): Record<ScoredResource, bigint> {
+function allocatableOf(info: NodeInfo): CpuMemory {
   let a = allocatableCache.get(info.allocatable);
   if (a === undefined) {
-    a = { cpu: scalarOf('cpu', info.allocatable.get('cpu')), memory: scalarOf('memory', info.allocatable.get('memory')) };
+    a = cpuMemory(scalarOf('cpu', info.allocatable.get('cpu')), scalarOf('memory', info.allocatable.get('memory')));
     allocatableCache.set(info.allocatable, a);
   }
   return a;
 }
 
 interface Usage {
-  name: ScoredResource;
+  readonly name: ScoredResource;
   allocatable: number;
   /** On the node before the Pod. */
   allocated: number;
@@ -47,43 +47,78 @@ interface Usage {
   requested: number;
 }
 
-function usage(ctx: ScoreContext, info: NodeInfo, nonMissing: boolean): Usage[] {
+/** One Usage per resource, rewritten for each node: a cycle scores hundreds of nodes (see framework.ts). */
+const usageViews = (): Usage[] => RESOURCES.map(({ name }) => ({ name, allocatable: 0, allocated: 0, requested: 0 }));
+
+/**
+ * Number arithmetic when every amount is a safe integer: a sum of two of them that stays within ±(2^53 - 1) was
+ * not rounded, so it equals the bigint sum. False (fall back to bigints) when a sum leaves that range.
+ */
+function fillExact(view: Usage[], pod: Record<ScoredResource, number>, node: Record<ScoredResource, number>, allocatable: Record<ScoredResource, number>): boolean {
+  for (const u of view) {
+    const requested = node[u.name] + pod[u.name];
+    if (!(Math.abs(requested) <= Number.MAX_SAFE_INTEGER)) return false;
+    u.allocatable = allocatable[u.name];
+    u.allocated = node[u.name];
+    u.requested = requested;
+  }
+  return true;
+}
+
+function fillUsage(view: Usage[], ctx: ScoreContext, info: NodeInfo, nonMissing: boolean): Usage[] {
   const pod = nonMissing ? scoreRequests(ctx.pod).nonZero : scoreRequests(ctx.pod).requested;
   const totals = nodeTotals(info);
   const node = nonMissing ? totals.nonZero : totals.requested;
   const allocatable = allocatableOf(info);
-  return RESOURCES.map(({ name }) => {
-    const allocated = node[name];
-    return {
-      name,
-      allocatable: safeNumber(allocatable[name], `allocatable ${name}`),
-      allocated: safeNumber(allocated, `requested ${name}`),
-      requested: safeNumber(allocated + pod[name], `requested ${name}`),
-    };
-  });
+  if (pod.exact && node.exact && allocatable.exact && fillExact(view, pod.exact, node.exact, allocatable.exact)) return view;
+  // Beyond 2^53 somewhere: bigints, and safeNumber names the first amount that cannot be scored exactly.
+  for (const u of view) {
+    const allocated = node[u.name];
+    u.allocatable = safeNumber(allocatable[u.name], `allocatable ${u.name}`);
+    u.allocated = safeNumber(allocated, `requested ${u.name}`);
+    u.requested = safeNumber(allocated + pod[u.name], `requested ${u.name}`);
+  }
+  return view;
 }
 
 export const nodeResourcesFit = (name: string): ScorePlugin => ({
   name,
   score(ctx) {
     const rule = getRule('scheduler/score/least-allocated');
+    const usage = usageViews();
+    const resources = RESOURCES.map(({ name: resource, weight }) => ({ name: resource, requested: 0, allocatable: 0, weight }));
+    const view = { resources };
     return ctx.feasible.map((info) => {
-      const resources = usage(ctx, info, true).map((u, i) => ({
-        name: u.name,
-        requested: u.requested,
-        allocatable: u.allocatable,
-        weight: RESOURCES[i]?.weight ?? 1,
-      }));
-      return rule.evaluate({ resources }) as number;
+      fillUsage(usage, ctx, info, true);
+      resources.forEach((r, i) => {
+        const u = usage[i] as Usage;
+        r.requested = u.requested;
+        r.allocatable = u.allocatable;
+      });
+      return rule.evaluate(view) as number;
     });
   },
 });
 
-/** Go's balancedResourceScorer deviation: fractions capped at 1, nodes without the resource left out. */
+/**
+ * Go's balancedResourceScorer deviation: fractions capped at 1, nodes without the resource left out; two
+ * fractions give |f1 - f2| / 2, more the population standard deviation. Written without temporary arrays
+ * because it runs twice per feasible node.
+ */
 export function balanceStd(pairs: readonly { requested: number; allocatable: number }[]): number {
-  const fractions = pairs.filter((p) => p.allocatable !== 0).map((p) => Math.min(p.requested / p.allocatable, 1));
-  if (fractions.length === 2) return Math.abs(((fractions[0] as number) - (fractions[1] as number)) / 2);
-  if (fractions.length > 2) {
+  let count = 0;
+  let first = 0;
+  let second = 0;
+  for (const p of pairs) {
+    if (p.allocatable === 0) continue;
+    const f = Math.min(p.requested / p.allocatable, 1);
+    if (count === 0) first = f;
+    else if (count === 1) second = f;
+    count += 1;
+  }
+  if (count === 2) return Math.abs((first - second) / 2);
+  if (count > 2) {
+    const fractions = pairs.filter((p) => p.allocatable !== 0).map((p) => Math.min(p.requested / p.allocatable, 1));
     const mean = fractions.reduce((a, f) => a + f, 0) / fractions.length;
     const sum = fractions.reduce((a, f) => a + (f - mean) * (f - mean), 0);
     return Math.sqrt(sum / fractions.length);
@@ -98,13 +133,23 @@ export const balancedAllocation: ScorePlugin = {
     const own = scoreRequests(ctx.pod).requested;
     if (ctx.minor >= 33 && RESOURCES.every(({ name }) => own[name] === 0n)) return undefined;
     const rule = getRule('scheduler/score/balanced-allocation');
+    const usage = usageViews();
+    const pairs = usage.map(() => ({ withPod: { requested: 0, allocatable: 0 }, withoutPod: { requested: 0, allocatable: 0 } }));
+    const withPod = pairs.map((p) => p.withPod);
+    const withoutPod = pairs.map((p) => p.withoutPod);
+    const view = { stdWithPod: 0, stdWithoutPod: 0, scoresBalanceChange: ctx.minor >= 36 };
     return ctx.feasible.map((info) => {
-      const u = usage(ctx, info, !useRequested);
-      return rule.evaluate({
-        stdWithPod: balanceStd(u.map((x) => ({ requested: x.requested, allocatable: x.allocatable }))),
-        stdWithoutPod: balanceStd(u.map((x) => ({ requested: x.allocated, allocatable: x.allocatable }))),
-        scoresBalanceChange: ctx.minor >= 36,
-      }) as number;
+      fillUsage(usage, ctx, info, !useRequested);
+      usage.forEach((u, i) => {
+        const p = pairs[i] as (typeof pairs)[number];
+        p.withPod.requested = u.requested;
+        p.withPod.allocatable = u.allocatable;
+        p.withoutPod.requested = u.allocated;
+        p.withoutPod.allocatable = u.allocatable;
+      });
+      view.stdWithPod = balanceStd(withPod);
+      view.stdWithoutPod = balanceStd(withoutPod);
+      return rule.evaluate(view) as number;
     });
   },
 };
