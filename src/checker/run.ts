@@ -2,24 +2,11 @@
 import { check, type CheckBounds, type Progress } from './bfs.ts';
 import { loadPodModel, type ModelFile } from './pod-model.ts';
 import { renderTrace, type TraceStep } from './trace.ts';
+import { toReport, type ModelReport } from './report.ts';
 import { checkLeaderElection, type LeaderCheckReport } from '../leader/check.ts';
 import type { LeaderModelFile } from '../leader/check.ts';
 
-export interface CheckReport {
-  model: string;
-  description: string;
-  states: number;
-  edges: number;
-  depth: number;
-  seconds: number;
-  statesPerSecond: number;
-  peakHeapBytes: number;
-  complete: boolean;
-  stoppedBy?: string;
-  stableStates: number;
-  invariants: string[];
-  violations: { kind: string; id: string; description: string; steps: TraceStep[] }[];
-}
+export type CheckReport = ModelReport<TraceStep>;
 
 export interface CheckRunOptions {
   bounds?: CheckBounds;
@@ -42,26 +29,8 @@ export function checkModel(file: ModelFile, opts: CheckRunOptions): CheckReport 
     ...(opts.heapUsed ? { heapUsed: opts.heapUsed } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
-  return {
-    model: file.id,
-    description: file.description,
-    states: result.states,
-    edges: result.edges,
-    depth: result.depth,
-    seconds: result.seconds,
-    statesPerSecond: result.statesPerSecond,
-    peakHeapBytes: result.peakHeapBytes,
-    complete: result.complete,
-    ...(result.stoppedBy ? { stoppedBy: result.stoppedBy } : {}),
-    stableStates: result.stableStates,
-    invariants: [...model.invariants, ...model.stepInvariants, ...model.stableInvariants].map((i) => i.id),
-    violations: result.violations.map((v) => ({
-      kind: v.kind,
-      id: v.id,
-      description: v.description,
-      steps: renderTrace(model.system, v.trace, opts.kubernetesVersion),
-    })),
-  };
+  const invariants = [...model.invariants, ...model.stepInvariants, ...model.stableInvariants];
+  return toReport(file, result, invariants, (trace) => renderTrace(model.system, trace, opts.kubernetesVersion));
 }
 
 /** A bundled or user model: a cluster (Pods, Nodes) model, or one with its own runner named by `kind`. */

@@ -9,6 +9,7 @@ import {
   type LeaderElectionView,
 } from '../../properties/leader-election.ts';
 import type { StateProperty, StepProperty } from '../../properties/types.ts';
+import { toReport, type ModelReport } from '../checker/report.ts';
 import { check, type CheckBounds, type StateInvariant, type StepInvariant, type TransitionSystem } from '../checker/bfs.ts';
 import { InputError } from '../errors.ts';
 import { compileLogic } from '../rules/compile.ts';
@@ -37,21 +38,8 @@ export interface LeaderModelFile {
   };
 }
 
-export interface LeaderCheckReport {
-  model: string;
-  description: string;
-  states: number;
-  edges: number;
-  depth: number;
-  seconds: number;
-  statesPerSecond: number;
-  peakHeapBytes: number;
-  complete: boolean;
-  stoppedBy?: string;
-  stableStates: number;
-  invariants: string[];
-  violations: { kind: string; id: string; description: string; steps: string[] }[];
-}
+/** Leader-election traces are one line per step. */
+export type LeaderCheckReport = ModelReport<string>;
 
 export interface LeaderCheckOptions {
   bounds?: CheckBounds;
@@ -141,24 +129,7 @@ export function checkLeaderElection(file: LeaderModelFile, opts: LeaderCheckOpti
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.heapUsed ? { heapUsed: opts.heapUsed } : {}),
   });
-  return {
-    model: file.id,
-    description: file.description,
-    states: result.states,
-    edges: result.edges,
-    depth: result.depth,
-    seconds: result.seconds,
-    statesPerSecond: result.statesPerSecond,
-    peakHeapBytes: result.peakHeapBytes,
-    complete: result.complete,
-    ...(result.stoppedBy ? { stoppedBy: result.stoppedBy } : {}),
-    stableStates: result.stableStates,
-    invariants: [...model.invariants, ...model.stepInvariants].map((i) => i.id),
-    violations: result.violations.map((v) => ({
-      kind: v.kind,
-      id: v.id,
-      description: v.description,
-      steps: v.trace.steps.map((st) => describeStep(model, st.action, st.state)),
-    })),
-  };
+  return toReport(file, result, [...model.invariants, ...model.stepInvariants], (trace) =>
+    trace.steps.map((st) => describeStep(model, st.action, st.state)),
+  );
 }
