@@ -190,7 +190,8 @@ export function loadPodModel(file: ModelFile): LoadedModel {
       ...podInvariants.filter((p) => wanted.includes(p.id)).map((p) => stateInvariant(p, view)),
       ...schedulingInvariants
         .filter((p) => wanted.includes(p.id))
-        .map((p) => ({ id: p.id, description: `${p.description} (${p.behaviours.join(', ')})`, holds: (s: SystemState) => p.holds!(system.snapshot(s)) })),
+        // Allocation only needs what the store holds (allocatable, bound Pods), not the node controller's taints.
+        .map((p) => ({ id: p.id, description: `${p.description} (${p.behaviours.join(', ')})`, holds: (s: SystemState) => p.holds!(system.storeSnapshot(s)) })),
     ],
     stepInvariants: [
       ...podStepInvariants.filter((p) => wanted.includes(p.id)).map((p) => stepInvariant(p, view)),

@@ -221,6 +221,17 @@ export class ClusterSystem {
     return cached;
   }
 
+  /** Nodes and Pods exactly as stored (no derived conditions or taints): enough for resource accounting. */
+  storeSnapshot(state: SystemState): ClusterSnapshot {
+    const nodes: Node[] = [];
+    const pods: Pod[] = [];
+    for (const o of state.store.objects.values()) {
+      if (o.kind === 'Node') nodes.push(o as unknown as Node);
+      else if (o.kind === 'Pod') pods.push(o as unknown as Pod);
+    }
+    return { nodes, pods };
+  }
+
   private buildSnapshot(state: SystemState, nodes: Map<string, NodeFacts>): ClusterSnapshot {
     const nodeObjects: Node[] = [];
     const pods: Pod[] = [];
