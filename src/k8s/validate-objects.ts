@@ -224,6 +224,8 @@ function validatePod(pod: Json): FieldError[] {
     read(errs, toleration['tolerationSeconds'], at.child('tolerationSeconds'), 'integer');
   });
 
+  nodeAffinity(errs, spec['affinity'], path.child('affinity'));
+
   const apps = read(errs, spec['containers'], path.child('containers'), 'array');
   const inits = read(errs, spec['initContainers'], path.child('initContainers'), 'array') ?? [];
   if (spec['containers'] == null || apps?.length === 0) errs.push(required(path.child('containers')));
@@ -232,6 +234,44 @@ function validatePod(pod: Json): FieldError[] {
   (apps ?? []).forEach((c, i) => container(errs, c, path.child('containers').index(i), false, names));
   inits.forEach((c, i) => container(errs, c, path.child('initContainers').index(i), true, names));
   return errs;
+}
+
+// ValidateNodeSelectorRequirement (pkg/apis/core/validation): the operator, and the values it needs.
+const NODE_SELECTOR_OPERATORS = ['DoesNotExist', 'Exists', 'Gt', 'In', 'Lt', 'NotIn'];
+
+function nodeAffinity(errs: FieldError[], value: unknown, path: FieldPath): void {
+  const affinity = read(errs, value, path, 'object');
+  const na = affinity && read(errs, affinity['nodeAffinity'], path.child('nodeAffinity'), 'object');
+  if (!na) return;
+  const requirement = (r: unknown, at: FieldPath) => {
+    const req = read(errs, r, at, 'object');
+    if (!req) return;
+    requiredString(errs, req['key'], at.child('key'));
+    const op = req['operator'];
+    if (op === undefined) return void errs.push(required(at.child('operator')));
+    oneOf(errs, op, at.child('operator'), NODE_SELECTOR_OPERATORS);
+    const values = read(errs, req['values'], at.child('values'), 'array') ?? [];
+    if ((op === 'In' || op === 'NotIn') && values.length === 0) errs.push(required(at.child('values'), 'must be specified when `operator` is \'In\' or \'NotIn\''));
+    if ((op === 'Exists' || op === 'DoesNotExist') && values.length > 0) errs.push(forbidden(at.child('values'), 'may not be specified when `operator` is \'Exists\' or \'DoesNotExist\''));
+    if ((op === 'Gt' || op === 'Lt') && values.length !== 1) errs.push(required(at.child('values'), 'must be specified single value when `operator` is \'Lt\' or \'Gt\''));
+  };
+  const term = (t: unknown, at: FieldPath) => {
+    const term = read(errs, t, at, 'object');
+    if (!term) return;
+    (read(errs, term['matchExpressions'], at.child('matchExpressions'), 'array') ?? []).forEach((r, i) => requirement(r, at.child('matchExpressions').index(i)));
+    (read(errs, term['matchFields'], at.child('matchFields'), 'array') ?? []).forEach((r, i) => requirement(r, at.child('matchFields').index(i)));
+  };
+  const requiredPath = path.child('nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution');
+  const req = read(errs, na['requiredDuringSchedulingIgnoredDuringExecution'], requiredPath, 'object');
+  if (req) (read(errs, req['nodeSelectorTerms'], requiredPath.child('nodeSelectorTerms'), 'array') ?? []).forEach((t, i) => term(t, requiredPath.child('nodeSelectorTerms').index(i)));
+  const preferredPath = path.child('nodeAffinity', 'preferredDuringSchedulingIgnoredDuringExecution');
+  (read(errs, na['preferredDuringSchedulingIgnoredDuringExecution'], preferredPath, 'array') ?? []).forEach((p, i) => {
+    const pref = read(errs, p, preferredPath.index(i), 'object');
+    if (!pref) return;
+    const weight = read(errs, pref['weight'], preferredPath.index(i).child('weight'), 'integer');
+    if (weight !== undefined && (weight < 1 || weight > 100)) errs.push(invalid(preferredPath.index(i).child('weight'), weight, 'must be in the range 1-100'));
+    term(pref['preference'], preferredPath.index(i).child('preference'));
+  });
 }
 
 function container(errs: FieldError[], value: unknown, path: FieldPath, isInit: boolean, names: Set<string>): void {

@@ -4,7 +4,7 @@
 import { Quantity } from '../k8s/quantity.ts';
 import type { Node, Pod } from '../k8s/types.ts';
 import { nodeAllocatable, podRequests, type ResourceAmounts } from './resources.ts';
-import { sumScoreRequests, type ScoreRequests } from './score/requests.ts';
+import { cpuMemory, scalarOf, sumScoreRequests, type CpuMemory, type ScoreRequests } from './score/requests.ts';
 import type { ClusterSnapshot, NodeInfo } from './types.ts';
 
 /** `${protocol}/${hostIP}/${port}` with kube-scheduler's defaults TCP and 0.0.0.0; hostPort 0 is no port. */
@@ -41,6 +41,7 @@ export class MutableNodeInfo implements NodeInfo {
   private freeCache: { generation: number; values: Map<string, number> } = { generation: -1, values: new Map() };
   private readonly podRequestCache = new WeakMap<Pod, ResourceAmounts>();
   private scoreSums?: { generation: number; sums: ScoreRequests };
+  private scoreAlloc?: CpuMemory;
 
   constructor(readonly node: Node) {
     this.allocatableUnits = nodeAllocatable(node.status?.allocatable);
@@ -89,6 +90,12 @@ export class MutableNodeInfo implements NodeInfo {
   scoreRequested(): ScoreRequests {
     if (this.scoreSums?.generation !== this.generation) this.scoreSums = { generation: this.generation, sums: sumScoreRequests(this.pods) };
     return this.scoreSums.sums;
+  }
+
+  /** Allocatable cpu/memory in the resource scorers' units (score/requests.ts scalarOf), computed once. */
+  scoreAllocatable(): CpuMemory {
+    this.scoreAlloc ??= cpuMemory(scalarOf('cpu', this.allocatable.get('cpu')), scalarOf('memory', this.allocatable.get('memory')));
+    return this.scoreAlloc;
   }
 
   requestsOf(pod: Pod): ResourceAmounts {

@@ -73,6 +73,16 @@ describe('kubemodel CLI', () => {
     expect(r.err).toBe(`error: ${join(fixtures, 'unknown-operation-model.json')}: unknown operation "frobnicate" at $.rebind.container.guards.restartNow\n`);
   });
 
+  it('SCHED-15, SCHED-10: an affinity operator Kubernetes does not know and a taint without effect are bad input, one line each', () => {
+    const r = kubemodel(['simulate', join(fixtures, 'bad-affinity.yaml'), join(fixtures, 'taint-without-effect.yaml'), join(fixtures, 'good.yaml'), '--duration', '10s']);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toEqual([
+      `error: ${join(fixtures, 'bad-affinity.yaml')}:10:36: spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].operator: Unsupported value: "Near": supported values: "DoesNotExist", "Exists", "Gt", "In", "Lt", "NotIn"`,
+      `error: ${join(fixtures, 'taint-without-effect.yaml')}:6:5: spec.taints[0].effect: Required value`,
+    ]);
+    expect(r.out).toMatch(/hello\s+0\/1\s+Pending/);
+  });
+
   it('POD-16: simulate -o json gives events and pods with their status', () => {
     const r = kubemodel(['simulate', join(fixtures, 'good.yaml'), '--duration', '30s', '-o', 'json']);
     expect(r.code).toBe(0);

@@ -48,14 +48,16 @@ export const imageLocality: ScorePlugin = {
     let none: number | undefined;
     return ctx.feasible.map((info) => {
       const sizes = imageSizes(info.node);
+      if (sizes.size === 0 || !names.some((name) => sizes.has(name))) {
+        none ??= rule.evaluate({ images: [], containers: containers.length }) as number;
+        return none;
+      }
       const images: { sizeBytes: number; numNodes: number; totalNodes: number }[] = [];
       for (const name of names) {
         const sizeBytes = sizes.get(name);
         if (sizeBytes !== undefined) images.push({ sizeBytes, numNodes: countNodes(name), totalNodes });
       }
-      if (images.length > 0) return rule.evaluate({ images, containers: containers.length }) as number;
-      none ??= rule.evaluate({ images, containers: containers.length }) as number;
-      return none;
+      return rule.evaluate({ images, containers: containers.length }) as number;
     });
   },
 };

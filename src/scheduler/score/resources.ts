@@ -11,7 +11,6 @@
 //   (kubernetes#130260). Since 1.36 it scores the change in balance (kubernetes#135573).
 // Not modelled: pod-level resources, in-place resize (status resources), DRA-backed extended resources, and the
 // pre-1.22 BalancedAllocation formula (1 - |cpu fraction - memory fraction|).
-import type { Quantity } from '../../k8s/quantity.ts';
 import { getRule } from '../../rules/registry.ts';
 import { MutableNodeInfo } from '../node-info.ts';
 import type { NodeInfo } from '../types.ts';
@@ -26,17 +25,9 @@ const RESOURCES: readonly { name: ScoredResource; weight: number }[] = [
 /** The node's Pods' totals: kept by MutableNodeInfo across cycles, summed from the Pods for any other NodeInfo. */
 const nodeTotals = (info: NodeInfo): ScoreRequests => (info instanceof MutableNodeInfo ? info.scoreRequested() : sumScoreRequests(info.pods));
 
-/** Allocatable cpu/memory in scorer units, once per allocatable map (a MutableNodeInfo keeps the same map). */
-const allocatableCache = new WeakMap<ReadonlyMap<string, Quantity>, CpuMemory>();
-
-function allocatableOf(info: NodeInfo): CpuMemory {
-  let a = allocatableCache.get(info.allocatable);
-  if (a === undefined) {
-    a = cpuMemory(scalarOf('cpu', info.allocatable.get('cpu')), scalarOf('memory', info.allocatable.get('memory')));
-    allocatableCache.set(info.allocatable, a);
-  }
-  return a;
-}
+/** Allocatable cpu/memory in scorer units: kept by MutableNodeInfo, converted afresh for any other NodeInfo. */
+const allocatableOf = (info: NodeInfo): CpuMemory =>
+  info instanceof MutableNodeInfo ? info.scoreAllocatable() : cpuMemory(scalarOf('cpu', info.allocatable.get('cpu')), scalarOf('memory', info.allocatable.get('memory')));
 
 interface Usage {
   readonly name: ScoredResource;
@@ -65,8 +56,8 @@ function fillExact(view: Usage[], pod: Record<ScoredResource, number>, node: Rec
   return true;
 }
 
-function fillUsage(view: Usage[], ctx: ScoreContext, info: NodeInfo, nonMissing: boolean): Usage[] {
-  const pod = nonMissing ? scoreRequests(ctx.pod).nonZero : scoreRequests(ctx.pod).requested;
+/** `pod`: the incoming Pod's amounts, counted the same way (nonMissing) as the node's. */
+function fillUsage(view: Usage[], pod: CpuMemory, info: NodeInfo, nonMissing: boolean): Usage[] {
   const totals = nodeTotals(info);
   const node = nonMissing ? totals.nonZero : totals.requested;
   const allocatable = allocatableOf(info);
@@ -85,11 +76,12 @@ export const nodeResourcesFit = (name: string): ScorePlugin => ({
   name,
   score(ctx) {
     const rule = getRule('scheduler/score/least-allocated');
+    const pod = scoreRequests(ctx.pod).nonZero;
     const usage = usageViews();
     const resources = RESOURCES.map(({ name: resource, weight }) => ({ name: resource, requested: 0, allocatable: 0, weight }));
     const view = { resources };
     return ctx.feasible.map((info) => {
-      fillUsage(usage, ctx, info, true);
+      fillUsage(usage, pod, info, true);
       resources.forEach((r, i) => {
         const u = usage[i] as Usage;
         r.requested = u.requested;
@@ -133,13 +125,14 @@ export const balancedAllocation: ScorePlugin = {
     const own = scoreRequests(ctx.pod).requested;
     if (ctx.minor >= 33 && RESOURCES.every(({ name }) => own[name] === 0n)) return undefined;
     const rule = getRule('scheduler/score/balanced-allocation');
+    const pod = useRequested ? own : scoreRequests(ctx.pod).nonZero;
     const usage = usageViews();
     const pairs = usage.map(() => ({ withPod: { requested: 0, allocatable: 0 }, withoutPod: { requested: 0, allocatable: 0 } }));
     const withPod = pairs.map((p) => p.withPod);
     const withoutPod = pairs.map((p) => p.withoutPod);
     const view = { stdWithPod: 0, stdWithoutPod: 0, scoresBalanceChange: ctx.minor >= 36 };
     return ctx.feasible.map((info) => {
-      fillUsage(usage, ctx, info, !useRequested);
+      fillUsage(usage, pod, info, !useRequested);
       usage.forEach((u, i) => {
         const p = pairs[i] as (typeof pairs)[number];
         p.withPod.requested = u.requested;
