@@ -80,7 +80,7 @@ describe('kubemodel CLI', () => {
       `error: ${join(fixtures, 'bad-affinity.yaml')}:10:36: spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].operator: Unsupported value: "Near": supported values: "DoesNotExist", "Exists", "Gt", "In", "Lt", "NotIn"`,
       `error: ${join(fixtures, 'taint-without-effect.yaml')}:6:5: spec.taints[0].effect: Required value`,
     ]);
-    expect(r.out).toMatch(/hello\s+0\/1\s+Pending/);
+    expect(r.out).toMatch(/hello\s+1\/1\s+Running/);
   });
 
   it('POD-16: simulate -o json gives events and pods with their status', () => {
