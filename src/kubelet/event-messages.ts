@@ -64,6 +64,8 @@ export interface KubeEvent {
   source: string;
   /** source.host: the node, for kubelet events (kubectl ≤1.19 printed "kubelet, <host>"). */
   host?: string;
+  /** The involved object (`pod/web`) when it is not the object the action is about. */
+  involvedObject?: string;
 }
 
 /**

@@ -202,7 +202,7 @@ export function simulate(input: readonly Pod[] | ClusterInput, opts: SimulationO
     if (chosen.action.event.type === 'CONTAINER_STARTED') pullFailures.delete(chosen.action.instance);
     const d = describeStep(system, state, chosen.next, chosen.action, opts.kubernetesVersion);
     const ns = instanceRef(chosen.action.instance).namespace ?? '';
-    for (const e of d.events) events.push({ ...e, at: now, object: d.object, namespace: ns ?? 'default' });
+    for (const e of d.events) events.push({ ...e, at: now, object: e.involvedObject ?? d.object, namespace: ns ?? 'default' });
     steps.push({ at: now, action: chosen.action, summary: d.summary });
     for (const key of chosen.next.store.objects.keys()) if (!createdAt.has(key)) createdAt.set(key, now);
     if (nextInst && nextInst.machine === 'container' && leafPath(system.machines.container, nextInst.state) === 'Terminated') {

@@ -205,7 +205,19 @@ export function describeStep(
     }
     if (e.type === 'UNSCHEDULABLE') {
       const message = String(e.message);
-      return { actor: 'default-scheduler', object, events: [{ type: 'Warning', reason: 'FailedScheduling', message, source: 'default-scheduler' }], summary: message };
+      const events: KubeEvent[] = [{ type: 'Warning', reason: 'FailedScheduling', message, source: 'default-scheduler' }];
+      // The preemptor's victims each get a Preempted event naming who needed the room (default_preemption.go).
+      for (const victim of (e.victims as string[] | undefined) ?? []) {
+        events.push({
+          type: 'Normal',
+          reason: 'Preempted',
+          message: `Preempted by pod ${pod.metadata.uid ?? ''} on node ${String(e.nominatedNode)}`,
+          source: 'default-scheduler',
+          involvedObject: `pod/${victim.slice(victim.indexOf('/') + 1)}`,
+        });
+      }
+      const summary = e.victims ? `${message}; preempting ${(e.victims as string[]).join(', ')} on ${String(e.nominatedNode)}` : message;
+      return { actor: 'default-scheduler', object, events, summary };
     }
     return { actor: 'default-scheduler', object, events: [], summary: SHORT[e.type] ?? e.type };
   }

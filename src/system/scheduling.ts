@@ -40,12 +40,14 @@ export function clusterKey(snapshot: ClusterSnapshot): string {
   return `${nodes.join('|')}#${pods.sort().join('|')}`;
 }
 
-export type CycleOutcome = { kind: 'bind'; nodes: string[]; result: ScheduleResult } | { kind: 'fail'; message: string; result: ScheduleResult };
+export type CycleOutcome =
+  | { kind: 'bind'; nodes: string[]; result: ScheduleResult }
+  | { kind: 'fail'; message: string; result: ScheduleResult; preempt?: { node: string; victims: string[] } };
 
 /** One scheduling cycle for `pod`; `nodes` are every node with the top total score, in name order. */
 export function runCycle(pod: Pod, snapshot: ClusterSnapshot, kubernetesVersion: string, seed: number): CycleOutcome {
   const result = schedule(pod, snapshot, { kubernetesVersion, seed });
-  if (!result.ok) return { kind: 'fail', message: result.message, result };
+  if (!result.ok) return { kind: 'fail', message: result.message, result, ...(result.nominated ? { preempt: result.nominated } : {}) };
   const best = Math.max(...result.scores.map((s) => s.total));
   const nodes = result.scores.filter((s) => s.total === best).map((s) => s.node).sort();
   return { kind: 'bind', nodes: nodes.length > 0 ? nodes : [result.node], result };

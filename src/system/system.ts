@@ -266,7 +266,8 @@ export class ClusterSystem {
     const events =
       outcome.kind === 'bind'
         ? outcome.nodes.map((nodeName) => ({ type: 'SCHEDULED', nodeName }))
-        : [{ type: 'UNSCHEDULABLE', message: outcome.message, seen }];
+        : // DefaultPreemption: victims on the nominated node are deleted; the Pod retries once they are gone.
+          [{ type: 'UNSCHEDULABLE', message: outcome.message, seen, ...(outcome.preempt ? { nominatedNode: outcome.preempt.node, victims: outcome.preempt.victims } : {}) }];
     for (const event of events) {
       const next = machine.transition(inst.state, event);
       if (next) emit(index, next, { instance: inst.id, event, actor: 'scheduler', fault: false });
@@ -329,6 +330,17 @@ export class ClusterSystem {
           if (needsScheduler(pod)) instances.push(schedulerInstance(pod, this.machines.scheduler));
           instances = sortInstances(instances);
         }
+      }
+    }
+    if (inst.machine === 'scheduler' && action.event.type === 'UNSCHEDULABLE' && Array.isArray(action.event.victims)) {
+      for (const victim of action.event.victims as string[]) {
+        const key = `Pod/${victim}`;
+        const index = instances.findIndex((x) => x.object === key && x.machine === 'pod');
+        const podInst = instances[index];
+        const deleted = podInst && this.machines.pod.transition(podInst.state, { type: 'DELETE' });
+        if (!podInst || !deleted) continue;
+        instances[index] = { ...podInst, state: deleted };
+        store = markDeleted(store, key, (deleted.context as { gracePeriodSeconds: number }).gracePeriodSeconds);
       }
     }
     if (inst.machine === 'node' && action.event.type === 'DRAIN') {

@@ -171,3 +171,19 @@ describe('static Pods', () => {
     expect(system.podOf(after, 'Pod/kube-system/etcd-master01')?.metadata.uid).not.toBe(system.podOf(s, 'Pod/kube-system/etcd-master01')?.metadata.uid);
   });
 });
+
+describe('preemption', () => {
+  it('SCHED-23, SCHED-24: a high-priority Pod that fits nowhere preempts a lower-priority one and then binds', () => {
+    const dir = join(import.meta.dirname, '..', '..', 'examples', 'scheduling');
+    const parsed = parseManifests([{ file: 'preemption.yaml', text: readFileSync(join(dir, 'preemption.yaml'), 'utf8') }]);
+    const objects = parsed.objects.filter(isModelled).map((o) => o.object);
+    const policies = objects.filter((o) => o.kind === 'PriorityClass');
+    const pods = objects.filter((o): o is Pod => o.kind === 'Pod').map(applyPodDefaults);
+    // Priority admission resolves priorityClassName into spec.priority, as the API server does.
+    const byName = new Map(policies.map((p) => [p.metadata.name, (p as { value: number }).value]));
+    const admitted = pods.map((p) => ({ ...p, spec: { ...p.spec, priority: byName.get(p.spec.priorityClassName ?? '') ?? 0 } }));
+    const r = simulate({ nodes: objects.filter((o): o is Node => o.kind === 'Node'), pods: admitted, policies }, { durationSeconds: 60, kubernetesVersion: '1.37' });
+    expect(r.events.map((e) => `${e.reason} ${e.object}`)).toEqual(expect.arrayContaining(['FailedScheduling pod/checkout', 'Preempted pod/batch', 'Scheduled pod/checkout']));
+    expect(r.pods.map((p) => p.metadata.name)).toEqual(['checkout']);
+  });
+});
