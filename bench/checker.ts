@@ -24,6 +24,10 @@ function withPods(n: number, constants: ModelFile['constants']): ModelFile {
   return { ...podModel, id: `${n} pod(s)`, objects, constants };
 }
 
+function bundled(name: string): ModelFile {
+  return JSON.parse(readFileSync(join(root, 'properties', 'models', `${name}.json`), 'utf8')) as ModelFile;
+}
+
 function row(cells: (string | number)[], widths: number[]): string {
   return cells.map((c, i) => String(c).padStart(widths[i]!)).join('  ');
 }
@@ -32,7 +36,7 @@ const now = () => performance.now() / 1000;
 const heapUsed = () => process.memoryUsage().heapUsed;
 
 console.log('Model checking (BFS over the composed pod + container machines, all invariants)\n');
-const widths = [34, 10, 11, 6, 8, 10, 10];
+const widths = [38, 10, 11, 6, 8, 10, 10];
 console.log(row(['model', 'states', 'transitions', 'depth', 'seconds', 'states/s', 'heap MiB'], widths));
 const runs: [string, ModelFile][] = [
   ['pod (restarts 2, faults 2)', podModel],
@@ -40,6 +44,8 @@ const runs: [string, ModelFile][] = [
   ['1 pod (restarts 1, faults 2)', withPods(1, { maxRestarts: 1, maxFaults: 2, allowDelete: true })],
   ['2 pods (restarts 1, faults 2)', withPods(2, { maxRestarts: 1, maxFaults: 2, allowDelete: true })],
   ['3 pods (restarts 1, faults 1)', withPods(3, { maxRestarts: 1, maxFaults: 1, allowDelete: false })],
+  ['scheduling (3 nodes, 3 pending Pods)', bundled('scheduling')],
+  ['node-failure-replacement', bundled('node-failure-replacement')],
 ];
 for (const [name, model] of runs) {
   global.gc?.();
