@@ -2,21 +2,14 @@
 // with its trace rendered by the model's own describer (Event vocabulary for clusters, one line for leases).
 import type { CheckResult, Trace } from './bfs.ts';
 
-export interface ModelReport<Step> {
+/** The exploration's counts (CheckResult without its traces), the model, and the rendered violations. */
+export type ModelReport<Step> = Omit<CheckResult<unknown, unknown>, 'violations' | 'stoppedBy'> & {
   model: string;
   description: string;
-  states: number;
-  edges: number;
-  depth: number;
-  seconds: number;
-  statesPerSecond: number;
-  peakHeapBytes: number;
-  complete: boolean;
   stoppedBy?: string;
-  stableStates: number;
   invariants: string[];
   violations: { kind: string; id: string; description: string; steps: Step[] }[];
-}
+};
 
 export function toReport<S, A, Step>(
   file: { id: string; description: string },
