@@ -28,6 +28,7 @@ export function registerDemo(program: Command, ctx: () => CliContext, stdin: () 
       const sim = simulate(cluster, { durationSeconds: 600, kubernetesVersion: c.kubernetesVersion, start });
       c.out(renderSimulation(sim, new Date(start.getTime() + sim.endSeconds * 1000), c.kubernetesVersion));
       const summary: string[] = [];
+      const width = Math.max(...bundledModelNames().map((n) => n.length));
       for (const name of bundledModelNames()) {
         const { model } = readModel(name);
         c.out(c.paint('bold', `\n== check ${name}\n`));
@@ -45,7 +46,7 @@ export function registerDemo(program: Command, ctx: () => CliContext, stdin: () 
         if (!asExpected) parent.exitCode = 1;
         models.push({ model: name, states: report.states, depth: report.depth, statesPerSecond: report.statesPerSecond, violation: got ?? null, asExpected });
         summary.push(
-          `  ${name.padEnd(14)} ${formatNumber(report.states).padStart(9)} states  depth ${String(report.depth).padStart(3)}  ${formatNumber(report.statesPerSecond).padStart(8)} states/s  ${formatBytes(report.peakHeapBytes).padStart(10)}  ${got ? `violation ${got}` : 'no violation'}${asExpected ? '' : c.paint('red', '  (UNEXPECTED)')}`,
+          `  ${name.padEnd(width)} ${formatNumber(report.states).padStart(9)} states  depth ${String(report.depth).padStart(3)}  ${formatNumber(report.statesPerSecond).padStart(8)} states/s  ${formatBytes(report.peakHeapBytes).padStart(10)}  ${got ? `violation ${got}` : 'no violation'}${asExpected ? '' : c.paint('red', '  (UNEXPECTED)')}`,
         );
       }
       c.out(c.paint('bold', '\n== summary\n'));
