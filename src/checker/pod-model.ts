@@ -17,7 +17,7 @@ import { replicaSetStableInvariants, type ReplicaSetView } from '../../propertie
 import { bindActions, bindGuards, truthy } from '../system/bind.ts';
 import { CompiledStatechart, type GuardImpl } from '../system/statechart.ts';
 import { clusterMachines, type ClusterMachines } from '../system/machines.ts';
-import { forEachGroup, ClusterSystem } from '../system/system.ts';
+import { ClusterSystem } from '../system/system.ts';
 import { leafPath, projectStatus } from '../system/pods.ts';
 import { defaultConstants, instanceRef, type Action, type ModelConstants, type SystemState } from '../system/types.ts';
 import type { ContainerContext } from '../../machines/container.ts';

@@ -5,7 +5,7 @@
 // rules/kubelet/pod-phase.json.
 import type { Container, ContainerState, ContainerStatus, Pod, PodCondition, PodStatus } from '../k8s/types.ts';
 import { containerContext, type ContainerContext } from '../../machines/container.ts';
-import { podContext, type PodContext } from '../../machines/pod.ts';
+import { podContext } from '../../machines/pod.ts';
 import type { Instance, ModelConstants } from './types.ts';
 import type { ClusterMachines } from './machines.ts';
 import type { NodeFacts } from './nodes.ts';

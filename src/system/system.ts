@@ -10,12 +10,13 @@ import { containerOffers } from '../../machines/container.ts';
 import { podOffers } from '../../machines/pod.ts';
 import { nodeOffers } from '../../machines/node.ts';
 import { replicaSetOffers } from '../../machines/replicaset.ts';
-import { afterEviction, nextEviction, pressureOf } from './pressure.ts';
-import { activePods, createThroughAdmission, podFromTemplate, replicaSetInstance } from './replicasets.ts';
+import { nextEviction, pressureOf } from './pressure.ts';
+import { activePods, replicaSetInstance } from './replicasets.ts';
 import { containerView, groupFacts, isMirrorPod, podInstances, podView } from './pods.ts';
 import { currentNode, derivedTaints, nodeFacts, nodeInstance, withImplicitNodes, type NodeFacts } from './nodes.ts';
 import { clusterKey, needsScheduler, podKeyOf, runCycle, schedulerInstance, type CycleOutcome } from './scheduling.ts';
-import { createObject, deleteObject, deterministicUid, emptyStore, updateObject, type Store, type StoredObject } from './store.ts';
+import { createObject, emptyStore, type StoredObject } from './store.ts';
+import { bind, createReplica, deletePod, drain, evict, markDeleted, recreateMirror, removePod, sortInstances, type World } from './effects.ts';
 import type { Action, Instance, ModelConstants, Offer, SystemState } from './types.ts';
 import type { CompiledRule } from '../rules/types.ts';
 import type { MState } from './statechart.ts';
@@ -296,115 +297,28 @@ export class ClusterSystem {
 
   private apply(state: SystemState, index: number, next: MState, action: Action): SystemState {
     const inst = state.instances[index]!;
-    let instances = state.instances.slice();
-    instances[index] = { ...inst, state: next };
-    let store = state.store;
-    const faults = state.faults + (action.fault ? 1 : 0);
-    if (inst.machine === 'scheduler' && action.event.type === 'SCHEDULED') {
-      // The Binding: spec.nodeName is set on the Pod and its pod machine is bound; the queue entry is done.
-      const nodeName = String(action.event.nodeName);
-      const podKey = podKeyOf(inst);
-      const current = store.objects.get(podKey);
-      if (current) {
-        const written = updateObject(store, { ...current, spec: { ...(current.spec as object), nodeName } });
-        if (written.ok) store = written.store;
+    const world: World = { instances: state.instances.slice(), store: state.store };
+    world.instances[index] = { ...inst, state: next };
+    const e = action.event;
+    if (inst.machine === 'scheduler') {
+      if (e.type === 'SCHEDULED') bind(world, this.machines, inst, podKeyOf(inst), String(e.nodeName));
+      // DefaultPreemption: the victims on the nominated node are deleted; the Pod retries once they are gone.
+      if (e.type === 'UNSCHEDULABLE' && Array.isArray(e.victims)) for (const victim of e.victims as string[]) deletePod(world, this.machines, `Pod/${victim}`);
+    } else if (inst.machine === 'replicaset' && e.type === 'CREATE_POD') {
+      createReplica(world, this.machines, inst.object, (inst.state.context as { created: number }).created, this.kubernetesVersion);
+    } else if (inst.machine === 'node' && e.type === 'DRAIN') {
+      drain(world, this.machines, inst.object.slice('Node/'.length));
+    } else if (inst.machine === 'pod') {
+      if (e.type === 'DELETE_MIRROR') recreateMirror(world, inst.object);
+      if (e.type === 'EVICT') {
+        const pod = this.podOf(state, inst.object)!;
+        evict(world, this.machines, pod, inst.object, this.nextPressureEviction(state, pod.spec.nodeName ?? '')?.message ?? '');
       }
-      const podIndex = instances.findIndex((x) => x.object === podKey && x.machine === 'pod');
-      const podInst = instances[podIndex];
-      if (podInst) {
-        const bound = this.machines.pod.transition(podInst.state, { type: 'BIND', nodeName });
-        if (bound) instances[podIndex] = { ...podInst, state: bound };
-      }
-      instances = instances.filter((x) => x !== instances[index]);
+      if (e.type === 'DELETE') world.store = markDeleted(world.store, inst.object, (next.context as { gracePeriodSeconds: number }).gracePeriodSeconds);
+      if (this.machines.pod.matches(next, 'lifecycle.Gone')) removePod(world, inst.object);
     }
-    if (inst.machine === 'replicaset' && action.event.type === 'CREATE_POD') {
-      // The controller's POST: a Pod from the template, through admission; its instances join the system.
-      const rs = store.objects.get(inst.object) as unknown as ReplicaSet;
-      const created = createThroughAdmission(store, podFromTemplate(rs, (inst.state.context as { created: number }).created), this.kubernetesVersion);
-      if ('pod' in created) {
-        const written = createObject(store, created.pod as unknown as StoredObject);
-        if (written.ok) {
-          store = written.store;
-          const pod = written.object as unknown as Pod;
-          instances.push(...podInstances(pod, this.machines));
-          if (needsScheduler(pod)) instances.push(schedulerInstance(pod, this.machines.scheduler));
-          instances = sortInstances(instances);
-        }
-      }
-    }
-    if (inst.machine === 'scheduler' && action.event.type === 'UNSCHEDULABLE' && Array.isArray(action.event.victims)) {
-      for (const victim of action.event.victims as string[]) {
-        const key = `Pod/${victim}`;
-        const index = instances.findIndex((x) => x.object === key && x.machine === 'pod');
-        const podInst = instances[index];
-        const deleted = podInst && this.machines.pod.transition(podInst.state, { type: 'DELETE' });
-        if (!podInst || !deleted) continue;
-        instances[index] = { ...podInst, state: deleted };
-        store = markDeleted(store, key, (deleted.context as { gracePeriodSeconds: number }).gracePeriodSeconds);
-      }
-    }
-    if (inst.machine === 'node' && action.event.type === 'DRAIN') {
-      // kubectl drain: after cordoning, every Pod bound to the node is evicted (deleted gracefully).
-      const nodeName = inst.object.slice('Node/'.length);
-      for (let i = 0; i < instances.length; i++) {
-        const p = instances[i]!;
-        if (p.machine !== 'pod' || (p.state.context as { nodeName: string | null }).nodeName !== nodeName) continue;
-        const deleted = this.machines.pod.transition(p.state, { type: 'DELETE' });
-        if (!deleted) continue;
-        instances[i] = { ...p, state: deleted };
-        store = markDeleted(store, p.object, (deleted.context as { gracePeriodSeconds: number }).gracePeriodSeconds);
-      }
-    }
-    if (inst.machine === 'pod' && action.event.type === 'DELETE_MIRROR') {
-      // The mirror goes and comes back: kubelet creates a new mirror object (a new UID) for the same static Pod.
-      const current = store.objects.get(inst.object);
-      const removed = deleteObject(store, 'Pod', current!.metadata.name, current!.metadata.namespace);
-      if (removed.ok) {
-        const { uid: _old, resourceVersion: _rv, ...metadata } = current!.metadata;
-        const again = createObject(removed.store, { ...current!, metadata: { ...metadata, uid: deterministicUid(`${inst.object}#${removed.store.revision}`) } });
-        if (again.ok) store = again.store;
-      }
-    }
-    if (inst.machine === 'pod' && action.event.type === 'EVICT') {
-      // kubelet records Failed/Evicted with its message, kills the containers; their memory is free again.
-      const pod = this.podOf(state, inst.object)!;
-      const eviction = this.nextPressureEviction(state, pod.spec.nodeName ?? '');
-      const written = updateObject(store, { ...(pod as unknown as StoredObject), status: { phase: 'Failed', reason: 'Evicted', message: eviction?.message ?? '' } });
-      if (written.ok) store = written.store;
-      const nodeKey = `Node/${pod.spec.nodeName}`;
-      const node = store.objects.get(nodeKey) as unknown as Node | undefined;
-      if (node) {
-        const freed = updateObject(store, afterEviction(node, pod) as unknown as StoredObject);
-        if (freed.ok) store = freed.store;
-      }
-      for (let i = 0; i < instances.length; i++) {
-        const c = instances[i]!;
-        if (c.machine !== 'container' || c.object !== inst.object) continue;
-        const killed = this.machines.container.transition(c.state, { type: 'KILL' });
-        if (killed) instances[i] = { ...c, state: killed };
-      }
-    }
-    if (inst.machine === 'pod') {
-      if (action.event.type === 'DELETE') {
-        store = markDeleted(store, inst.object, (next.context as { gracePeriodSeconds: number }).gracePeriodSeconds);
-      }
-      if (this.machines.pod.matches(next, 'lifecycle.Gone')) {
-        const [, ns, name] = inst.object.split('/');
-        const removed = deleteObject(store, 'Pod', name!, ns);
-        if (removed.ok) store = removed.store;
-        instances = instances.filter((x) => x.object !== inst.object && x.object !== `SchedulingQueue/${ns}/${name}`);
-      }
-    }
-    return { instances, store, faults };
+    return { instances: world.instances, store: world.store, faults: state.faults + (action.fault ? 1 : 0) };
   }
-}
-
-/** A graceful delete as the API server records it: deletionTimestamp and the grace period (POD-15). */
-function markDeleted(store: Store, key: string, gracePeriodSeconds: number): Store {
-  const current = store.objects.get(key);
-  if (!current) return store;
-  const written = updateObject(store, { ...current, metadata: { ...current.metadata, deletionTimestamp: 'now', deletionGracePeriodSeconds: gracePeriodSeconds } });
-  return written.ok ? written.store : store;
 }
 
 function contextKey(context: unknown): string {
@@ -416,18 +330,6 @@ function contextKey(context: unknown): string {
     out += `${v},`;
   }
   return out;
-}
-
-function sortInstances(instances: Instance[]): Instance[] {
-  // Each object's instances stay together in creation order (a Pod, then its containers in spec order);
-  // objects are ordered by key: Nodes, then Pods, then the scheduling queue.
-  const groups = new Map<string, Instance[]>();
-  for (const i of instances) {
-    const g = groups.get(i.object) ?? [];
-    g.push(i);
-    groups.set(i.object, g);
-  }
-  return [...groups.keys()].sort().flatMap((k) => groups.get(k)!);
 }
 
 /** Calls fn(start, end) for each run of instances that belong to one object. */

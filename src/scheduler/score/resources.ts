@@ -14,7 +14,7 @@
 import { getRule } from '../../rules/registry.ts';
 import { MutableNodeInfo } from '../node-info.ts';
 import type { NodeInfo } from '../types.ts';
-import { safeNumber, type ScoreContext, type ScorePlugin } from './plugin.ts';
+import { safeNumber, type ScorePlugin } from './plugin.ts';
 import { cpuMemory, scalarOf, scoreRequests, sumScoreRequests, type CpuMemory, type ScoredResource, type ScoreRequests } from './requests.ts';
 
 const RESOURCES: readonly { name: ScoredResource; weight: number }[] = [
