@@ -298,4 +298,46 @@ export interface ReplicaSet {
   status?: { replicas?: number; readyReplicas?: number; availableReplicas?: number };
 }
 
-export type KubeObject = Pod | Node | PriorityClass | Namespace | LimitRange | ResourceQuota | ReplicaSet;
+/** intstr.IntOrString as JSON carries it: 5 or "25%". */
+export type IntOrString = number | string;
+
+export interface DeploymentCondition {
+  type: 'Progressing' | 'Available' | 'ReplicaFailure';
+  status: ConditionStatus;
+  reason?: string;
+  message?: string;
+  lastUpdateTime?: string;
+  lastTransitionTime?: string;
+}
+
+export interface Deployment {
+  apiVersion: 'apps/v1';
+  kind: 'Deployment';
+  /** metadata.generation counts spec changes; status.observedGeneration says which one the controller saw. */
+  metadata: ObjectMeta & { generation?: number };
+  spec: {
+    replicas?: number;
+    selector: LabelSelector;
+    template: { metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> }; spec: PodSpec };
+    strategy?: {
+      type?: 'RollingUpdate' | 'Recreate';
+      rollingUpdate?: { maxSurge?: IntOrString; maxUnavailable?: IntOrString };
+    };
+    minReadySeconds?: number;
+    revisionHistoryLimit?: number;
+    progressDeadlineSeconds?: number;
+    paused?: boolean;
+  };
+  status?: {
+    observedGeneration?: number;
+    replicas?: number;
+    updatedReplicas?: number;
+    readyReplicas?: number;
+    availableReplicas?: number;
+    unavailableReplicas?: number;
+    collisionCount?: number;
+    conditions?: DeploymentCondition[];
+  };
+}
+
+export type KubeObject = Pod | Node | PriorityClass | Namespace | LimitRange | ResourceQuota | ReplicaSet | Deployment;

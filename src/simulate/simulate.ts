@@ -9,6 +9,7 @@ import { describeStep } from '../system/describe.ts';
 import type { KubeEvent } from '../kubelet/event-messages.ts';
 import { instanceRef, type Action, type SystemState } from '../system/types.ts';
 import { updateObject } from '../system/store.ts';
+import { parseKubernetesMinor } from '../k8s/version.ts';
 import { currentNode } from '../system/nodes.ts';
 import { OBSERVED_MEMORY_AVAILABLE } from '../system/pressure.ts';
 import type { ContainerContext } from '../../machines/container.ts';
@@ -69,6 +70,7 @@ export function simulate(input: readonly Pod[] | ClusterInput, opts: SimulationO
   const cluster: ClusterInput = Array.isArray(input) ? { pods: input as readonly Pod[] } : (input as ClusterInput);
   const { nodes = [], pods } = cluster;
   const duration = opts.durationSeconds ?? 600;
+  const minor = parseKubernetesMinor(opts.kubernetesVersion);
   const maxSteps = opts.maxSteps ?? 10_000;
   const system = new ClusterSystem(
     { maxRestarts: Number.MAX_SAFE_INTEGER, maxFaults: Number.MAX_SAFE_INTEGER, allowDelete: false, allowCordon: false, seed: opts.seed ?? 1 },
@@ -121,8 +123,9 @@ export function simulate(input: readonly Pod[] | ClusterInput, opts: SimulationO
       if (t === 'KUBELET_STARTED') return plan?.recoverAt !== undefined ? Math.max(since, plan.recoverAt) : undefined;
     }
     if (a.actor === 'node-controller') {
-      // node-monitor-grace-period (40s) without heartbeats marks the node Unknown; a heartbeat is seen within one.
-      return since + (t === 'GRACE_PERIOD_PASSED' ? 40 : 10);
+      // node-monitor-grace-period without heartbeats marks the node Unknown: 40 s until 1.31, 50 s since 1.32
+      // (kubernetes#126287); a heartbeat is seen within one node-status update (10 s).
+      return since + (t === 'GRACE_PERIOD_PASSED' ? (minor >= 32 ? 50 : 40) : 10);
     }
     if (a.actor === 'taint-eviction') return since + tolerationSecondsFor(stored ?? podByInstance.get(podId));
     if (a.actor === 'controller') return since + 0.1;
