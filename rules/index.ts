@@ -5,6 +5,7 @@ import { schedulerRuleFiles } from './scheduler/index.ts';
 import { admissionRuleFiles } from './admission/index.ts';
 import { evictionRuleFiles } from './eviction/index.ts';
 import { leaderElectionRuleFiles } from './leader-election/index.ts';
+import { deploymentRuleFiles } from './deployment/index.ts';
 import containerHasLivenessProbe from './container/has-liveness-probe.json' with { type: 'json' };
 import containerHasReadinessProbe from './container/has-readiness-probe.json' with { type: 'json' };
 import containerReferencesConfig from './container/references-config.json' with { type: 'json' };
@@ -89,4 +90,5 @@ export const builtinRuleFiles: readonly RuleFile[] = [
   ...admissionRuleFiles,
   ...evictionRuleFiles,
   ...leaderElectionRuleFiles,
+  ...deploymentRuleFiles,
 ] as RuleFile[];

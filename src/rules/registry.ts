@@ -10,6 +10,7 @@ import './shapes-scheduler-score.ts';
 import './shapes-admission.ts';
 import './shapes-eviction.ts';
 import './shapes-leader-election.ts';
+import './shapes-deployment.ts';
 import type { CompiledRule, RuleFile } from './types.ts';
 
 let compiled: Map<string, CompiledRule> | undefined;
