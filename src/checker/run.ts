@@ -5,6 +5,8 @@ import { renderTrace, type TraceStep } from './trace.ts';
 import { toReport, type ModelReport } from './report.ts';
 import { checkLeaderElection, type LeaderCheckReport } from '../leader/check.ts';
 import type { LeaderModelFile } from '../leader/check.ts';
+import { checkRollout, type RolloutModelFile } from '../rollout/check.ts';
+import type { RolloutConstants } from '../rollout/system.ts';
 
 export type CheckReport = ModelReport<TraceStep>;
 
@@ -15,6 +17,8 @@ export interface CheckRunOptions {
   now?: () => number;
   heapUsed?: () => number;
   onProgress?: (p: Progress) => void;
+  /** Overrides for rollout models: replicas, maxSurge, maxUnavailable, maxFaults. */
+  rollout?: Partial<RolloutConstants>;
 }
 
 export function checkModel(file: ModelFile, opts: CheckRunOptions): CheckReport {
@@ -34,12 +38,20 @@ export function checkModel(file: ModelFile, opts: CheckRunOptions): CheckReport 
 }
 
 /** A bundled or user model: a cluster (Pods, Nodes) model, or one with its own runner named by `kind`. */
-export type AnyModelFile = (ModelFile & { kind?: undefined }) | (LeaderModelFile & { kind: 'leader-election' });
+export type AnyModelFile = (ModelFile & { kind?: undefined }) | (LeaderModelFile & { kind: 'leader-election' }) | RolloutModelFile;
 
 /** Either kind of model, one report: leader-election traces are one line per step. */
 export type AnyCheckReport = CheckReport | LeaderCheckReport;
 
 export function checkAnyModel(file: AnyModelFile, opts: CheckRunOptions): AnyCheckReport {
+  if (file.kind === 'rollout') {
+    return checkRollout(file, {
+      ...(opts.bounds ? { bounds: opts.bounds } : {}),
+      ...(opts.now ? { now: opts.now } : {}),
+      ...(opts.heapUsed ? { heapUsed: opts.heapUsed } : {}),
+      ...(opts.rollout ? { constants: opts.rollout } : {}),
+    });
+  }
   if (file.kind === 'leader-election') {
     return checkLeaderElection(file, {
       ...(opts.bounds ? { bounds: opts.bounds } : {}),

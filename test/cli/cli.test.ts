@@ -39,6 +39,13 @@ describe('kubemodel CLI', () => {
     expect(report.violations[0]?.steps.map((s) => s.n)).toEqual([1, 2, 3, 4]);
   });
 
+  it('ROLL-05: check rollout takes replicas, maxSurge and maxUnavailable as parameters', () => {
+    const r = kubemodel(['check', 'rollout', '--replicas', '10', '--max-surge', '25%', '--max-unavailable', '25%']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/states 1,219 {3}transitions [\d,]+ {3}depth 35/);
+    expect(kubemodel(['check', 'rollout', '--max-surge', 'lots']).code).toBe(2);
+  });
+
   it('API-04: a bad flag is one line on stderr and exit 2', () => {
     const r = kubemodel(['check', 'pod', '--bogus']);
     expect(r.code).toBe(2);
@@ -52,7 +59,7 @@ describe('kubemodel CLI', () => {
   });
 
   it('API-04: an unknown model or machine names what exists', () => {
-    expect(kubemodel(['check', 'nope']).err).toMatch(/^error: no model "nope": not a bundled model \(leader-election, leader-election-broken, leader-election-ignores-deadline, leader-election-unsafe-config, node-failure-replacement, node-failure-tolerates-forever, pod, pod-broken, pod-sidecar-job, scheduling\)/);
+    expect(kubemodel(['check', 'nope']).err).toMatch(/^error: no model "nope": not a bundled model \(leader-election, leader-election-broken, leader-election-ignores-deadline, leader-election-unsafe-config, node-failure-replacement, node-failure-tolerates-forever, pod, pod-broken, pod-sidecar-job, rollout, rollout-10-replicas, rollout-crash, scheduling\)/);
     expect(kubemodel(['paths', 'nope']).err).toBe('error: unknown machine "nope" (known: node, scheduler, pod, container, replicaset, leader-election)\n');
   });
 

@@ -1,5 +1,5 @@
 // `kubemodel check <model>`: exhaustive model checking of a bundled or user model file.
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { checkAnyModel, type AnyCheckReport } from '../../checker/run.ts';
 import { bundledModelNames, readModel } from '../files.ts';
 import { checkOutput, formatBytes, formatNumber, parseCount, toJson, toYamlText, type Paint } from '../output.ts';
@@ -10,6 +10,9 @@ const FORMATS = ['text', 'json', 'yaml'] as const;
 
 interface CheckFlags {
   output: string;
+  replicas?: number;
+  maxSurge?: number | string;
+  maxUnavailable?: number | string;
   maxStates?: number;
   maxDepth?: number;
   maxSeconds?: number;
@@ -28,6 +31,9 @@ export function registerCheck(program: Command, ctx: () => CliContext): void {
     .option('--max-seconds <n>', 'stop after this many seconds (partial result)', parseCount('--max-seconds'))
     .option('--max-restarts <n>', "override the model's restart bound per container", parseCount('--max-restarts'))
     .option('--max-faults <n>', "override the model's fault budget", parseCount('--max-faults'))
+    .option('--replicas <n>', 'rollout models: spec.replicas', parseCount('--replicas'))
+    .option('--max-surge <n|%>', 'rollout models: maxSurge, an integer or a percentage', parseIntOrPercent('--max-surge'))
+    .option('--max-unavailable <n|%>', 'rollout models: maxUnavailable, an integer or a percentage', parseIntOrPercent('--max-unavailable'))
     .addHelpText(
       'after',
       `
@@ -37,7 +43,8 @@ Examples:
   $ kubemodel check pod
   $ kubemodel check pod --max-faults 3 -o json
   $ kubemodel check pod-broken          # a deliberately broken kubelet: prints the minimal counterexample
-  $ kubemodel check ./my-model.json --max-states 100000`,
+  $ kubemodel check ./my-model.json --max-states 100000
+  $ kubemodel check rollout --replicas 10 --max-surge 25% --max-unavailable 25%`,
     )
     .action((model: string, flags: CheckFlags) => {
       const c = ctx();
@@ -47,9 +54,16 @@ Examples:
         ...(flags.maxRestarts !== undefined ? { maxRestarts: flags.maxRestarts } : {}),
         ...(flags.maxFaults !== undefined ? { maxFaults: flags.maxFaults } : {}),
       };
+      const rollout = {
+        ...(flags.replicas !== undefined ? { replicas: flags.replicas } : {}),
+        ...(flags.maxSurge !== undefined ? { maxSurge: flags.maxSurge } : {}),
+        ...(flags.maxUnavailable !== undefined ? { maxUnavailable: flags.maxUnavailable } : {}),
+        ...(flags.maxFaults !== undefined ? { maxFaults: flags.maxFaults } : {}),
+      };
       const report = withFile(path, () => checkAnyModel(file, {
         kubernetesVersion: c.kubernetesVersion,
         constants,
+        rollout,
         bounds: {
           ...(flags.maxStates !== undefined ? { maxStates: flags.maxStates } : {}),
           ...(flags.maxDepth !== undefined ? { maxDepth: flags.maxDepth } : {}),
@@ -66,6 +80,15 @@ Examples:
       else c.out(renderReport(report, c.paint));
       if (report.violations.length > 0) c.exitCode = 1;
     });
+}
+
+/** "25%" or "3": an IntOrString as the Deployment API takes it. */
+function parseIntOrPercent(flag: string) {
+  return (value: string): number | string => {
+    if (/^\d+%$/.test(value)) return value;
+    if (/^\d+$/.test(value)) return Number(value);
+    throw new InvalidArgumentError(`${flag} takes a whole number or a percentage like 25%, got "${value}".`);
+  };
 }
 
 /** Rule errors inside a model file (its rebound guards) name that file. */
