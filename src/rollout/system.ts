@@ -15,6 +15,10 @@ export interface RolloutConstants {
   maxUnavailable: IntOrString;
   /** Available Pods that may crash (become unavailable) during the rollout. */
   maxFaults: number;
+  /** false: the new template's image never pulls, so its Pods never become available. */
+  newPodsBecomeAvailable?: boolean;
+  /** Model spec.progressDeadlineSeconds passing while the rollout has not finished. */
+  progressDeadline?: boolean;
 }
 
 /** One ReplicaSet: its spec.replicas and its Pods, not yet available or available. */
@@ -29,11 +33,13 @@ export interface RolloutState {
   /** The old ReplicaSet first, the new one (once created) last. */
   rses: readonly ReplicaCounts[];
   faults: number;
+  /** Progressing=False with reason ProgressDeadlineExceeded has been recorded. */
+  timedOut?: boolean;
 }
 
 export interface RolloutAction {
   actor: 'deployment-controller' | 'replicaset-controller' | 'env';
-  step: 'reconcile' | 'create-pod' | 'delete-pod' | 'pod-available' | 'pod-crash';
+  step: 'reconcile' | 'create-pod' | 'delete-pod' | 'pod-available' | 'pod-crash' | 'progress-deadline';
   rs?: string;
   fault: boolean;
 }
@@ -91,12 +97,22 @@ export class RolloutSystem implements TransitionSystem<RolloutState, RolloutActi
         const next = rs.unavailable > 0 ? { ...rs, unavailable: rs.unavailable - 1 } : { ...rs, available: rs.available - 1 };
         out.push({ action: { actor: 'replicaset-controller', step: 'delete-pod', rs: rs.name, fault: false }, next: put(next) });
       }
-      if (rs.unavailable > 0) out.push({ action: { actor: 'env', step: 'pod-available', rs: rs.name, fault: false }, next: put({ ...rs, unavailable: rs.unavailable - 1, available: rs.available + 1 }) });
+      const pulls = rs.name !== NEW || this.constants.newPodsBecomeAvailable !== false;
+      if (rs.unavailable > 0 && pulls) out.push({ action: { actor: 'env', step: 'pod-available', rs: rs.name, fault: false }, next: put({ ...rs, unavailable: rs.unavailable - 1, available: rs.available + 1 }) });
       if (rs.available > 0 && s.faults < this.constants.maxFaults) {
         out.push({ action: { actor: 'env', step: 'pod-crash', rs: rs.name, fault: true }, next: put({ ...rs, unavailable: rs.unavailable + 1, available: rs.available - 1 }, s.faults + 1) });
       }
     });
+    // progressDeadlineSeconds pass without the new ReplicaSet finishing: the controller records
+    // Progressing=False, ProgressDeadlineExceeded (and keeps trying; the rollout is not rolled back).
+    if (this.constants.progressDeadline && !s.timedOut && !this.finished(s) && s.rses.some((r) => r.name === NEW)) {
+      out.push({ action: { actor: 'deployment-controller', step: 'progress-deadline', fault: false }, next: { ...s, timedOut: true } });
+    }
     return out;
+  }
+
+  private finished(s: RolloutState): boolean {
+    return s.rses.every((r) => (r.name === NEW ? r.available === this.constants.replicas : r.spec === 0 && r.available + r.unavailable === 0));
   }
 
   /** One Deployment controller round with the real arithmetic; undefined when it changes nothing. */
@@ -110,11 +126,11 @@ export class RolloutSystem implements TransitionSystem<RolloutState, RolloutActi
     else if (round.newRSReplicas !== undefined) rses = rses.map((r) => (r.name === NEW ? { ...r, spec: round.newRSReplicas! } : r));
     for (const op of round.oldRSScaleDowns) rses = rses.map((r) => (r.name === op.name ? { ...r, spec: op.to } : r));
     const changed = rses.length !== s.rses.length || rses.some((r, i) => r.spec !== s.rses[i]!.spec);
-    return changed ? { rses, faults: s.faults } : undefined;
+    return changed ? { ...s, rses } : undefined;
   }
 
   key(s: RolloutState): string {
-    return `${s.faults}|${s.rses.map((r) => `${r.spec}/${r.unavailable}/${r.available}`).join('|')}`;
+    return `${s.faults}${s.timedOut ? 't' : ''}|${s.rses.map((r) => `${r.spec}/${r.unavailable}/${r.available}`).join('|')}`;
   }
 
   isFault(a: RolloutAction): boolean {
@@ -139,6 +155,7 @@ export function describeRolloutStep(a: RolloutAction, s: RolloutState): string {
     'delete-pod': `replicaset-controller deletes a Pod of ${a.rs}`,
     'pod-available': `a Pod of ${a.rs} becomes available`,
     'pod-crash': `a Pod of ${a.rs} crashes [fault]`,
+    'progress-deadline': `progressDeadlineSeconds pass: Progressing=False, reason ProgressDeadlineExceeded: ReplicaSet "${NEW}" has timed out progressing.`,
   };
   return `${what[a.step]} → ${counts}`;
 }

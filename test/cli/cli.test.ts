@@ -59,7 +59,7 @@ describe('kubemodel CLI', () => {
   });
 
   it('API-04: an unknown model or machine names what exists', () => {
-    expect(kubemodel(['check', 'nope']).err).toMatch(/^error: no model "nope": not a bundled model \(leader-election, leader-election-broken, leader-election-ignores-deadline, leader-election-unsafe-config, node-failure-replacement, node-failure-tolerates-forever, pod, pod-broken, pod-sidecar-job, rollout, rollout-10-replicas, rollout-crash, scheduling\)/);
+    expect(kubemodel(['check', 'nope']).err).toMatch(/^error: no model "nope": not a bundled model \(leader-election, leader-election-broken, leader-election-ignores-deadline, leader-election-unsafe-config, node-failure-replacement, node-failure-tolerates-forever, pod, pod-broken, pod-sidecar-job, rollout, rollout-10-replicas, rollout-crash, rollout-image-never-pulls, scheduling\)/);
     expect(kubemodel(['paths', 'nope']).err).toBe('error: unknown machine "nope" (known: node, scheduler, pod, container, replicaset, leader-election)\n');
   });
 

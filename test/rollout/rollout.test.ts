@@ -8,7 +8,7 @@ import { checkRollout, type RolloutModelFile } from '../../src/rollout/check.ts'
 const model = (name: string) => JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'properties', 'models', `${name}.json`), 'utf8')) as RolloutModelFile;
 
 describe('rollout models', () => {
-  for (const name of ['rollout', 'rollout-10-replicas', 'rollout-crash']) {
+  for (const name of ['rollout', 'rollout-10-replicas', 'rollout-crash', 'rollout-image-never-pulls']) {
     const file = model(name);
     it(`ROLL-05: ${name} explores ${file.expect.states} states to depth ${file.expect.depth}${file.expect.violation ? ` and fails ${file.expect.violation.id}` : ''}`, () => {
       const r = checkRollout(file);
