@@ -291,6 +291,8 @@ export class ClusterSystem {
   private evictable(state: SystemState, pod: Pod, node: NodeFacts): boolean {
     const nodeObject = state.store.objects.get(`Node/${node.name}`) as unknown as Node | undefined;
     if (!nodeObject) return false;
+    // Hot path: a Ready node without NoExecute taints of its own evicts nothing; skip building its taints.
+    if (node.ready === 'True' && !(nodeObject.spec?.taints ?? []).some((t) => t.effect === 'NoExecute')) return false;
     const forever = (pod.spec.tolerations ?? []).filter((t) => t.tolerationSeconds === undefined);
     return untoleratedTaints(derivedTaints(nodeObject, node), forever, ['NoExecute']).length > 0;
   }
