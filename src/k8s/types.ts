@@ -64,6 +64,7 @@ export interface Container {
   restartPolicy?: 'Always';
   envFrom?: { configMapRef?: { name: string; optional?: boolean }; secretRef?: { name: string; optional?: boolean } }[];
   env?: { name: string; value?: string; valueFrom?: unknown }[];
+  volumeMounts?: { name: string; mountPath: string; subPath?: string; readOnly?: boolean; mountPropagation?: string }[];
 }
 
 export interface Toleration {
@@ -140,6 +141,18 @@ export interface TopologySpreadConstraint {
   matchLabelKeys?: string[];
 }
 
+/** A Pod volume: its name and one source (persistentVolumeClaim, configMap, secret, projected, emptyDir …). */
+export interface Volume {
+  name: string;
+  persistentVolumeClaim?: { claimName: string; readOnly?: boolean };
+  configMap?: { name: string; optional?: boolean; items?: { key: string; path: string }[] };
+  secret?: { secretName: string; optional?: boolean };
+  projected?: { sources: { configMap?: { name: string; optional?: boolean }; secret?: { name: string; optional?: boolean }; downwardAPI?: unknown; serviceAccountToken?: unknown }[] };
+  downwardAPI?: { items?: { path: string; fieldRef?: { fieldPath: string } }[] };
+  emptyDir?: { medium?: string; sizeLimit?: string };
+  [source: string]: unknown;
+}
+
 export interface PodSpec {
   nodeName?: string;
   schedulerName?: string;
@@ -156,7 +169,7 @@ export interface PodSpec {
   priority?: number;
   priorityClassName?: string;
   preemptionPolicy?: 'PreemptLowerPriority' | 'Never';
-  volumes?: { name: string; [source: string]: unknown }[];
+  volumes?: Volume[];
 }
 
 export interface ContainerStateWaiting {
@@ -340,4 +353,144 @@ export interface Deployment {
   };
 }
 
-export type KubeObject = Pod | Node | PriorityClass | Namespace | LimitRange | ResourceQuota | ReplicaSet | Deployment;
+// Storage (PVC-*, VOL-*, CFG-*): only what binding, provisioning, attach and mount read.
+
+export type PersistentVolumeAccessMode = 'ReadWriteOnce' | 'ReadOnlyMany' | 'ReadWriteMany' | 'ReadWriteOncePod';
+export type PersistentVolumeMode = 'Filesystem' | 'Block';
+export type PersistentVolumeReclaimPolicy = 'Retain' | 'Delete' | 'Recycle';
+
+/** A reference to the claim a volume is (pre-)bound to (PVC-02). */
+export interface ObjectReference {
+  kind?: string;
+  apiVersion?: string;
+  namespace?: string;
+  name?: string;
+  uid?: string;
+  resourceVersion?: string;
+}
+
+export interface CSIPersistentVolumeSource {
+  driver: string;
+  volumeHandle: string;
+  readOnly?: boolean;
+  fsType?: string;
+  volumeAttributes?: Record<string, string>;
+}
+
+export interface FlexPersistentVolumeSource {
+  driver: string;
+  fsType?: string;
+  readOnly?: boolean;
+  options?: Record<string, string>;
+}
+
+export interface PersistentVolume {
+  apiVersion: 'v1';
+  kind: 'PersistentVolume';
+  metadata: ObjectMeta;
+  spec: {
+    capacity?: ResourceList;
+    accessModes?: PersistentVolumeAccessMode[];
+    /** "" or absent: no class. */
+    storageClassName?: string;
+    volumeMode?: PersistentVolumeMode;
+    persistentVolumeReclaimPolicy?: PersistentVolumeReclaimPolicy;
+    claimRef?: ObjectReference;
+    /** Required for local volumes (PVC-12). */
+    nodeAffinity?: { required?: { nodeSelectorTerms: NodeSelectorTerm[] } };
+    mountOptions?: string[];
+    // Volume sources: one of them.
+    csi?: CSIPersistentVolumeSource;
+    flexVolume?: FlexPersistentVolumeSource;
+    local?: { path: string; fsType?: string };
+    hostPath?: { path: string; type?: string };
+    nfs?: { server: string; path: string; readOnly?: boolean };
+    [source: string]: unknown;
+  };
+  status?: { phase?: 'Pending' | 'Available' | 'Bound' | 'Released' | 'Failed'; message?: string; reason?: string };
+}
+
+export interface PersistentVolumeClaim {
+  apiVersion: 'v1';
+  kind: 'PersistentVolumeClaim';
+  metadata: ObjectMeta;
+  spec: {
+    accessModes?: PersistentVolumeAccessMode[];
+    resources?: { requests?: ResourceList; limits?: ResourceList };
+    /** Absent: the DefaultStorageClass admission plugin may fill it (PVC-07); "": no class (PVC-08). */
+    storageClassName?: string;
+    volumeMode?: PersistentVolumeMode;
+    selector?: LabelSelector;
+    /** Pre-binding, and where the controller records the binding (PVC-02). */
+    volumeName?: string;
+    dataSource?: { kind: string; name: string; apiGroup?: string };
+  };
+  status?: {
+    phase?: 'Pending' | 'Bound' | 'Lost';
+    accessModes?: PersistentVolumeAccessMode[];
+    capacity?: ResourceList;
+  };
+}
+
+export interface StorageClass {
+  apiVersion: 'storage.k8s.io/v1';
+  kind: 'StorageClass';
+  metadata: ObjectMeta;
+  provisioner: string;
+  parameters?: Record<string, string>;
+  reclaimPolicy?: PersistentVolumeReclaimPolicy;
+  volumeBindingMode?: 'Immediate' | 'WaitForFirstConsumer';
+  allowVolumeExpansion?: boolean;
+  mountOptions?: string[];
+  allowedTopologies?: { matchLabelExpressions?: { key: string; values: string[] }[] }[];
+}
+
+/** A CSI driver's registration: whether the attach phase exists for it (VOL-09, VOL-10). */
+export interface CSIDriver {
+  apiVersion: 'storage.k8s.io/v1';
+  kind: 'CSIDriver';
+  metadata: ObjectMeta;
+  spec: { attachRequired?: boolean; podInfoOnMount?: boolean; volumeLifecycleModes?: string[]; fsGroupPolicy?: string };
+}
+
+export interface VolumeAttachment {
+  apiVersion: 'storage.k8s.io/v1';
+  kind: 'VolumeAttachment';
+  metadata: ObjectMeta;
+  spec: { attacher: string; nodeName: string; source: { persistentVolumeName?: string } };
+  status?: { attached: boolean; attachError?: { message?: string }; detachError?: { message?: string } };
+}
+
+export interface ConfigMap {
+  apiVersion: 'v1';
+  kind: 'ConfigMap';
+  metadata: ObjectMeta;
+  data?: Record<string, string>;
+  binaryData?: Record<string, string>;
+  immutable?: boolean;
+}
+
+export interface Secret {
+  apiVersion: 'v1';
+  kind: 'Secret';
+  metadata: ObjectMeta;
+  type?: string;
+  data?: Record<string, string>;
+  stringData?: Record<string, string>;
+  immutable?: boolean;
+}
+
+export type StorageObject = PersistentVolume | PersistentVolumeClaim | StorageClass | CSIDriver | VolumeAttachment;
+
+export type KubeObject =
+  | Pod
+  | Node
+  | PriorityClass
+  | Namespace
+  | LimitRange
+  | ResourceQuota
+  | ReplicaSet
+  | Deployment
+  | StorageObject
+  | ConfigMap
+  | Secret;
