@@ -6,6 +6,8 @@ import { admissionRuleFiles } from './admission/index.ts';
 import { evictionRuleFiles } from './eviction/index.ts';
 import { leaderElectionRuleFiles } from './leader-election/index.ts';
 import { deploymentRuleFiles } from './deployment/index.ts';
+import { storageRuleFiles } from './storage/index.ts';
+import { volumeRuleFiles } from './volume/index.ts';
 import containerHasLivenessProbe from './container/has-liveness-probe.json' with { type: 'json' };
 import containerHasReadinessProbe from './container/has-readiness-probe.json' with { type: 'json' };
 import containerReferencesConfig from './container/references-config.json' with { type: 'json' };
@@ -91,4 +93,6 @@ export const builtinRuleFiles: readonly RuleFile[] = [
   ...evictionRuleFiles,
   ...leaderElectionRuleFiles,
   ...deploymentRuleFiles,
+  ...storageRuleFiles,
+  ...volumeRuleFiles,
 ] as RuleFile[];

@@ -11,6 +11,8 @@ import './shapes-admission.ts';
 import './shapes-eviction.ts';
 import './shapes-leader-election.ts';
 import './shapes-deployment.ts';
+import './shapes-storage.ts';
+import './shapes-volume.ts';
 import type { CompiledRule, RuleFile } from './types.ts';
 
 let compiled: Map<string, CompiledRule> | undefined;
