@@ -3,19 +3,22 @@
 // in the order they were enabled: first every mutating plugin, then schema validation (a 422 `Pod "x" is
 // invalid: …`, e.g. a LimitRange defaultRequest above the user's limit), then every validating plugin, with
 // ResourceQuota last so it charges the final object. The first rejection ends the request.
-//   mutating:   NamespaceLifecycle → LimitRanger (defaults) → Priority → DefaultTolerationSeconds
+//   mutating:   NamespaceLifecycle → LimitRanger (defaults) → Priority → DefaultTolerationSeconds →
+//               DefaultStorageClass → StorageObjectInUseProtection
 //   validating: LimitRanger (min/max/ratio) → Priority (PriorityClasses) → ResourceQuota
 // admit is pure: the caller's object is never changed; an allowed request returns a changed copy.
 // Left out: authentication/authorization, ServiceAccount, webhooks and the other default-on plugins.
 import { parseKubernetesMinor, CURRENT_KUBERNETES_VERSION } from '../k8s/version.ts';
 import type { KubeObject } from '../k8s/types.ts';
 import { supportFor, validateMetadata } from '../k8s/validate-objects.ts';
+import { defaultStorageClassMutate } from './default-storage-class.ts';
 import { defaultTolerationSeconds } from './default-toleration-seconds.ts';
 import { LIMIT_RANGER_ANNOTATION, limitRangerMutate } from './limit-ranger-defaults.ts';
 import { limitRangerValidate } from './limit-ranger.ts';
 import { namespaceLifecycle } from './namespace-lifecycle.ts';
 import { priorityMutate, priorityValidate } from './priority.ts';
 import { resourceQuotaValidate } from './resource-quota.ts';
+import { storageObjectInUseProtection } from './storage-protection.ts';
 import {
   invalid,
   type AdmissionOptions,
@@ -33,6 +36,8 @@ export const MUTATING_PLUGINS: readonly (readonly [name: string, plugin: Mutator
   ['LimitRanger', limitRangerMutate],
   ['Priority', priorityMutate],
   ['DefaultTolerationSeconds', defaultTolerationSeconds],
+  ['DefaultStorageClass', defaultStorageClassMutate],
+  ['StorageObjectInUseProtection', storageObjectInUseProtection],
 ];
 
 export const VALIDATING_PLUGINS: readonly (readonly [name: string, plugin: Validator])[] = [

@@ -2,7 +2,7 @@
 // statuses: admission.NewForbidden → apierrors.NewForbidden (`pods "x" is forbidden: …`, 403),
 // apierrors.NewNotFound (`namespaces "nope" not found`, 404) and apierrors.NewInvalid
 // (`Pod "x" is invalid: …`, 422) in staging/src/k8s.io/apimachinery/pkg/api/errors/errors.go.
-import type { KubeObject, LimitRange, Namespace, Pod, PriorityClass, ResourceQuota } from '../k8s/types.ts';
+import type { KubeObject, LimitRange, Namespace, Pod, PriorityClass, ResourceQuota, StorageClass } from '../k8s/types.ts';
 
 export type Operation = 'CREATE' | 'UPDATE' | 'DELETE';
 
@@ -21,6 +21,8 @@ export interface ClusterState {
   resourceQuotas: readonly ResourceQuota[];
   priorityClasses: readonly PriorityClass[];
   pods: readonly Pod[];
+  /** Read by DefaultStorageClass (PVC-07); absent means none. */
+  storageClasses?: readonly StorageClass[];
 }
 
 export interface AdmissionOptions {
@@ -55,7 +57,12 @@ export type MutationStep = { object: KubeObject } | { status: AdmissionStatus };
 export type Mutator = (attrs: Attributes, cluster: ClusterState) => MutationStep;
 export type Validator = (attrs: Attributes, cluster: ClusterState) => AdmissionStatus | undefined;
 
-const API_GROUPS: Readonly<Record<string, string>> = { PriorityClass: 'scheduling.k8s.io' };
+const API_GROUPS: Readonly<Record<string, string>> = {
+  PriorityClass: 'scheduling.k8s.io',
+  StorageClass: 'storage.k8s.io',
+  CSIDriver: 'storage.k8s.io',
+  VolumeAttachment: 'storage.k8s.io',
+};
 
 /** GroupResource.String(): `pods`, `priorityclasses.scheduling.k8s.io` (core group has no suffix). */
 export function groupResource(kind: string): string {

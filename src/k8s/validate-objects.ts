@@ -4,11 +4,25 @@
 // sees here what `kubectl apply` would have told them. Wrong JSON types, which Kubernetes reports as decode
 // errors, are worded like field.TypeInvalid: `Invalid value: "string": must be of type array`.
 //
-// To model another kind, add a row to SUPPORTED_KINDS with its validator.
+// To model another kind, add a row to SUPPORTED_KINDS with its validator. The storage kinds, ConfigMap,
+// Secret and Pod volumes are checked in validate-storage.ts, with the helpers exported here.
 
 import { FieldPath } from './positions.ts';
 import { InputError } from '../errors.ts';
 import { parseQuantity, type Quantity } from './quantity.ts';
+// A cycle on purpose: the storage validators use the helpers below. Neither side touches the other's
+// exports while its module body runs (the rows below call through arrows), so either may load first.
+import {
+  podVolumeMounts,
+  podVolumes,
+  validateCSIDriver,
+  validateConfigMap,
+  validatePersistentVolume,
+  validatePersistentVolumeClaim,
+  validateSecret,
+  validateStorageClass,
+  validateVolumeAttachment,
+} from './validate-storage.ts';
 
 /** One finding: `path` locates it, `message` is the Kubernetes error body ("Required value", …). */
 export interface FieldError {
@@ -31,6 +45,13 @@ export const SUPPORTED_KINDS: readonly KindSupport[] = [
   { apiVersion: 'v1', kind: 'ResourceQuota', namespaced: true, validate: validateResourceQuota },
   { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', namespaced: false, validate: validatePriorityClass },
   { apiVersion: 'apps/v1', kind: 'ReplicaSet', namespaced: true, validate: validateReplicaSet },
+  { apiVersion: 'v1', kind: 'PersistentVolume', namespaced: false, validate: (o) => validatePersistentVolume(o) },
+  { apiVersion: 'v1', kind: 'PersistentVolumeClaim', namespaced: true, validate: (o) => validatePersistentVolumeClaim(o) },
+  { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', namespaced: false, validate: (o) => validateStorageClass(o) },
+  { apiVersion: 'storage.k8s.io/v1', kind: 'CSIDriver', namespaced: false, validate: (o) => validateCSIDriver(o) },
+  { apiVersion: 'storage.k8s.io/v1', kind: 'VolumeAttachment', namespaced: false, validate: (o) => validateVolumeAttachment(o) },
+  { apiVersion: 'v1', kind: 'ConfigMap', namespaced: true, validate: (o) => validateConfigMap(o) },
+  { apiVersion: 'v1', kind: 'Secret', namespaced: true, validate: (o) => validateSecret(o) },
 ];
 
 export function supportFor(apiVersion: string, kind: string): KindSupport | undefined {
@@ -56,10 +77,11 @@ export const notSupported = (path: FieldPath, value: unknown, supported: readonl
 });
 export const duplicate = (path: FieldPath, value: unknown): FieldError => ({ path, message: `Duplicate value: ${show(value)}` });
 export const forbidden = (path: FieldPath, detail: string): FieldError => ({ path, message: `Forbidden: ${detail}` });
+export const notFound = (path: FieldPath, value: unknown): FieldError => ({ path, message: `Not found: ${show(value)}` });
 
 // ---- typed reads: each returns the value if it has the right JSON type, else records an error ----
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 export type JsonType = 'object' | 'array' | 'string' | 'integer' | 'boolean';
 
 /** JSON's name for a value's type, as schema errors print it (`integer` for whole numbers). */
@@ -70,12 +92,12 @@ export function jsonType(value: unknown): string {
   return typeof value;
 }
 
-function read(errs: FieldError[], value: unknown, path: FieldPath, want: 'object'): Json | undefined;
-function read(errs: FieldError[], value: unknown, path: FieldPath, want: 'array'): unknown[] | undefined;
-function read(errs: FieldError[], value: unknown, path: FieldPath, want: 'string'): string | undefined;
-function read(errs: FieldError[], value: unknown, path: FieldPath, want: 'integer'): number | undefined;
-function read(errs: FieldError[], value: unknown, path: FieldPath, want: 'boolean'): boolean | undefined;
-function read(errs: FieldError[], value: unknown, path: FieldPath, want: JsonType): unknown {
+export function read(errs: FieldError[], value: unknown, path: FieldPath, want: 'object'): Json | undefined;
+export function read(errs: FieldError[], value: unknown, path: FieldPath, want: 'array'): unknown[] | undefined;
+export function read(errs: FieldError[], value: unknown, path: FieldPath, want: 'string'): string | undefined;
+export function read(errs: FieldError[], value: unknown, path: FieldPath, want: 'integer'): number | undefined;
+export function read(errs: FieldError[], value: unknown, path: FieldPath, want: 'boolean'): boolean | undefined;
+export function read(errs: FieldError[], value: unknown, path: FieldPath, want: JsonType): unknown {
   // JSON null is how Kubernetes clients write "unset", e.g. `nodeSelector: null`.
   if (value === undefined || value === null) return undefined;
   if (jsonType(value) === want) return value;
@@ -90,7 +112,7 @@ export function typeMismatch(path: FieldPath, value: unknown, want: JsonType): F
 }
 
 /** A missing or empty string is `Required value`; a value of another type is a type error, not both. */
-function requiredString(errs: FieldError[], value: unknown, path: FieldPath, detail = ''): string | undefined {
+export function requiredString(errs: FieldError[], value: unknown, path: FieldPath, detail = ''): string | undefined {
   if (value === undefined || value === null || value === '') {
     errs.push(required(path, detail));
     return undefined;
@@ -105,12 +127,12 @@ function hint(actual: string, want: JsonType): string {
   return actual === 'integer' || actual === 'number' ? ': quote it' : '';
 }
 
-function oneOf(errs: FieldError[], value: unknown, path: FieldPath, supported: readonly string[]): void {
+export function oneOf(errs: FieldError[], value: unknown, path: FieldPath, supported: readonly string[]): void {
   const text = read(errs, value, path, 'string');
   if (text !== undefined && !supported.includes(text)) errs.push(notSupported(path, text, supported));
 }
 
-function stringMap(errs: FieldError[], value: unknown, path: FieldPath): void {
+export function stringMap(errs: FieldError[], value: unknown, path: FieldPath): void {
   const map = read(errs, value, path, 'object');
   for (const [k, v] of Object.entries(map ?? {})) read(errs, v, path.key(k), 'string');
 }
@@ -118,18 +140,18 @@ function stringMap(errs: FieldError[], value: unknown, path: FieldPath): void {
 // ---- names (apimachinery util/validation) ----
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+export const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const LABEL_MESSAGE =
   "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
-const SUBDOMAIN_MESSAGE =
+export const SUBDOMAIN_MESSAGE =
   "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
 
-function dnsLabel(errs: FieldError[], name: string, path: FieldPath): void {
+export function dnsLabel(errs: FieldError[], name: string, path: FieldPath): void {
   if (name.length > 63) errs.push(invalid(path, name, 'must be no more than 63 characters'));
   if (!DNS1123_LABEL.test(name)) errs.push(invalid(path, name, LABEL_MESSAGE));
 }
 
-function dnsSubdomain(errs: FieldError[], name: string, path: FieldPath): void {
+export function dnsSubdomain(errs: FieldError[], name: string, path: FieldPath): void {
   if (name.length > 253) errs.push(invalid(path, name, 'must be no more than 253 characters'));
   if (!DNS1123_SUBDOMAIN.test(name)) errs.push(invalid(path, name, SUBDOMAIN_MESSAGE));
 }
@@ -151,7 +173,7 @@ export function validateMetadata(object: Json, namespaced: boolean): FieldError[
 // ---- quantities (RES-03, RES-04) ----
 
 /** The quantity, or resource.ParseQuantity's message without the quoted text it appends (Invalid value prints it). */
-function quantityOrProblem(text: string): Quantity | string {
+export function quantityOrProblem(text: string): Quantity | string {
   try {
     return parseQuantity(text);
   } catch (error) {
@@ -225,6 +247,7 @@ function validatePod(pod: Json): FieldError[] {
   });
 
   nodeAffinity(errs, spec['affinity'], path.child('affinity'));
+  const volumes = podVolumes(errs, spec['volumes'], path.child('volumes'));
 
   const apps = read(errs, spec['containers'], path.child('containers'), 'array');
   const inits = read(errs, spec['initContainers'], path.child('initContainers'), 'array') ?? [];
@@ -233,34 +256,39 @@ function validatePod(pod: Json): FieldError[] {
   const names = new Set<string>();
   (apps ?? []).forEach((c, i) => container(errs, c, path.child('containers').index(i), false, names));
   inits.forEach((c, i) => container(errs, c, path.child('initContainers').index(i), true, names));
+  podVolumeMounts(errs, spec, path, volumes);
   return errs;
 }
 
 // ValidateNodeSelectorRequirement (pkg/apis/core/validation): the operator, and the values it needs.
 const NODE_SELECTOR_OPERATORS = ['DoesNotExist', 'Exists', 'Gt', 'In', 'Lt', 'NotIn'];
 
+function nodeSelectorRequirement(errs: FieldError[], r: unknown, at: FieldPath): void {
+  const req = read(errs, r, at, 'object');
+  if (!req) return;
+  requiredString(errs, req['key'], at.child('key'));
+  const op = req['operator'];
+  if (op === undefined) return void errs.push(required(at.child('operator')));
+  oneOf(errs, op, at.child('operator'), NODE_SELECTOR_OPERATORS);
+  const values = read(errs, req['values'], at.child('values'), 'array') ?? [];
+  if ((op === 'In' || op === 'NotIn') && values.length === 0) errs.push(required(at.child('values'), 'must be specified when `operator` is \'In\' or \'NotIn\''));
+  if ((op === 'Exists' || op === 'DoesNotExist') && values.length > 0) errs.push(forbidden(at.child('values'), 'may not be specified when `operator` is \'Exists\' or \'DoesNotExist\''));
+  if ((op === 'Gt' || op === 'Lt') && values.length !== 1) errs.push(required(at.child('values'), 'must be specified single value when `operator` is \'Lt\' or \'Gt\''));
+}
+
+/** One NodeSelectorTerm, shared by Pod node affinity and a PersistentVolume's spec.nodeAffinity (PVC-12). */
+export function nodeSelectorTerm(errs: FieldError[], t: unknown, at: FieldPath): void {
+  const term = read(errs, t, at, 'object');
+  if (!term) return;
+  (read(errs, term['matchExpressions'], at.child('matchExpressions'), 'array') ?? []).forEach((r, i) => nodeSelectorRequirement(errs, r, at.child('matchExpressions').index(i)));
+  (read(errs, term['matchFields'], at.child('matchFields'), 'array') ?? []).forEach((r, i) => nodeSelectorRequirement(errs, r, at.child('matchFields').index(i)));
+}
+
 function nodeAffinity(errs: FieldError[], value: unknown, path: FieldPath): void {
   const affinity = read(errs, value, path, 'object');
   const na = affinity && read(errs, affinity['nodeAffinity'], path.child('nodeAffinity'), 'object');
   if (!na) return;
-  const requirement = (r: unknown, at: FieldPath) => {
-    const req = read(errs, r, at, 'object');
-    if (!req) return;
-    requiredString(errs, req['key'], at.child('key'));
-    const op = req['operator'];
-    if (op === undefined) return void errs.push(required(at.child('operator')));
-    oneOf(errs, op, at.child('operator'), NODE_SELECTOR_OPERATORS);
-    const values = read(errs, req['values'], at.child('values'), 'array') ?? [];
-    if ((op === 'In' || op === 'NotIn') && values.length === 0) errs.push(required(at.child('values'), 'must be specified when `operator` is \'In\' or \'NotIn\''));
-    if ((op === 'Exists' || op === 'DoesNotExist') && values.length > 0) errs.push(forbidden(at.child('values'), 'may not be specified when `operator` is \'Exists\' or \'DoesNotExist\''));
-    if ((op === 'Gt' || op === 'Lt') && values.length !== 1) errs.push(required(at.child('values'), 'must be specified single value when `operator` is \'Lt\' or \'Gt\''));
-  };
-  const term = (t: unknown, at: FieldPath) => {
-    const term = read(errs, t, at, 'object');
-    if (!term) return;
-    (read(errs, term['matchExpressions'], at.child('matchExpressions'), 'array') ?? []).forEach((r, i) => requirement(r, at.child('matchExpressions').index(i)));
-    (read(errs, term['matchFields'], at.child('matchFields'), 'array') ?? []).forEach((r, i) => requirement(r, at.child('matchFields').index(i)));
-  };
+  const term = (t: unknown, at: FieldPath) => nodeSelectorTerm(errs, t, at);
   const requiredPath = path.child('nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution');
   const req = read(errs, na['requiredDuringSchedulingIgnoredDuringExecution'], requiredPath, 'object');
   if (req) (read(errs, req['nodeSelectorTerms'], requiredPath.child('nodeSelectorTerms'), 'array') ?? []).forEach((t, i) => term(t, requiredPath.child('nodeSelectorTerms').index(i)));

@@ -25,7 +25,7 @@ function clusterFrom(objects: readonly KubeObject[]): ClusterState {
 
 describe('plugin order (API-11, API-16)', () => {
   it("API-11: mutating plugins run in kube-apiserver's AllOrderedPlugins order, before any validating one", () => {
-    expect(MUTATING_PLUGINS.map(([name]) => name)).toEqual(['NamespaceLifecycle', 'LimitRanger', 'Priority', 'DefaultTolerationSeconds']);
+    expect(MUTATING_PLUGINS.map(([name]) => name)).toEqual(['NamespaceLifecycle', 'LimitRanger', 'Priority', 'DefaultTolerationSeconds', 'DefaultStorageClass', 'StorageObjectInUseProtection']);
   });
 
   it('API-16: ResourceQuota is the last validating plugin', () => {

@@ -1,0 +1,32 @@
+// `kubemodel simulate` with a bad PersistentVolumeClaim next to a good file (API-04, PVC-01): the bad claim
+// is one line on stderr at file:line:col and exit 2; the good file's claim is a known kind (no warning) and
+// its Pod still runs.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const fixtures = join(root, 'test', 'fixtures', 'storage');
+
+function kubemodel(args: string[]) {
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'kubemodel.js'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' },
+    timeout: 60_000,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('kubemodel simulate with storage manifests', () => {
+  it('PVC-01, API-04: an unknown access mode exits 2 with one line naming file:line:col; the good file is still simulated', () => {
+    const bad = join(fixtures, 'cli-bad-access-mode.yaml');
+    const r = kubemodel(['simulate', bad, join(fixtures, 'cli-good.yaml'), '--duration', '30s']);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toEqual([
+      `error: ${bad}:8:5: spec.accessModes: Unsupported value: "ReadWriteSometimes": supported values: "ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"`,
+    ]);
+    expect(r.err).not.toMatch(/warning|\n\s+at /);
+    expect(r.out).toMatch(/hello\s+1\/1\s+Running/);
+  });
+});
