@@ -99,7 +99,7 @@ const nodeResourcesFit: Filter = (s, info) => {
   return status('NodeResourcesFit', 'Unschedulable', reasons);
 };
 
-const volumeBinding: Filter = (s, info) => volumeBindingFilter(s.pod, info, s.minor);
+const volumeBinding: Filter = (s, info) => (s.volumes ? volumeBindingFilter(s.volumes, info.node, s.minor) : undefined);
 
 const podTopologySpread: Filter = (s, info) => {
   if (!s.spread) return undefined;

@@ -6,6 +6,7 @@ import type { Pod } from '../k8s/types.ts';
 import { interPodAffinityState, type InterPodAffinityState } from './filters/inter-pod-affinity.ts';
 import { nodeAffinityNarrowing, nodeAffinitySkips } from './filters/node-affinity.ts';
 import { spreadState, type SpreadState } from './filters/topology-spread.ts';
+import { volumeBindingPreFilter, type VolumeBindingState } from './filters/volume-binding.ts';
 import { hostPorts, type MutableNodeInfo } from './node-info.ts';
 import type { ResourceAmounts } from './resources.ts';
 import { fitView, type FitView } from './framework.ts';
@@ -23,6 +24,8 @@ export interface CycleState {
   fit: FitView;
   interPod?: InterPodAffinityState;
   spread?: SpreadState;
+  /** VolumeBinding's claims and PVs; undefined when the Pod uses no PersistentVolumeClaim (Skip). */
+  volumes?: VolumeBindingState;
 }
 
 export interface PreFilterOutcome {
@@ -37,13 +40,15 @@ export interface PreFilterOutcome {
 export function preFilter(pod: Pod, nodes: readonly MutableNodeInfo[], snapshot: ClusterSnapshot, minor: number, requestsOf: (p: Pod) => ResourceAmounts): PreFilterOutcome {
   const requests = requestsOf(pod);
   const state: CycleState = { pod, minor, requests, ports: hostPorts(pod), nodeAffinitySkip: nodeAffinitySkips(pod), fit: fitView(requests) };
-  if (minor >= 24 && !state.nodeAffinitySkip) {
-    const narrowing = nodeAffinityNarrowing(pod);
-    if (narrowing.kind === 'conflict') {
-      return { state, rejection: { plugin: 'NodeAffinity', code: 'UnschedulableAndUnresolvable', reasons: reasonsFor(minor, 'affinityTermsConflict') } };
-    }
-    if (narrowing.kind === 'names') return { ...withState(state, pod, nodes, snapshot), onlyNodes: narrowing.names, plugins: ['NodeAffinity'] };
+  const narrowing = minor >= 24 && !state.nodeAffinitySkip ? nodeAffinityNarrowing(pod) : undefined;
+  if (narrowing?.kind === 'conflict') {
+    return { state, rejection: { plugin: 'NodeAffinity', code: 'UnschedulableAndUnresolvable', reasons: reasonsFor(minor, 'affinityTermsConflict') } };
   }
+  // VolumeBinding's PreFilter runs after NodeAffinity's (default plugin order); PVC-05 rejects here.
+  const volumes = volumeBindingPreFilter(pod, snapshot, minor);
+  if (volumes.kind === 'reject') return { state, rejection: volumes.status };
+  if (volumes.kind === 'state') state.volumes = volumes.state;
+  if (narrowing?.kind === 'names') return { ...withState(state, pod, nodes, snapshot), onlyNodes: narrowing.names, plugins: ['NodeAffinity'] };
   return withState(state, pod, nodes, snapshot);
 }
 

@@ -1,6 +1,6 @@
 // The scheduling framework's vocabulary (kube-scheduler pkg/scheduler/framework), reduced to what kubemodel
 // models. Plugins decide through rules in rules/scheduler/; this file only fixes the shapes they share.
-import type { Node, Pod, PriorityClass, Namespace } from '../k8s/types.ts';
+import type { Node, Pod, PriorityClass, Namespace, PersistentVolume, PersistentVolumeClaim, StorageClass } from '../k8s/types.ts';
 import type { Quantity } from '../k8s/quantity.ts';
 
 /** What the scheduler sees of the cluster at one scheduling cycle (its snapshot of the informer caches). */
@@ -10,6 +10,10 @@ export interface ClusterSnapshot {
   pods: readonly Pod[];
   priorityClasses?: readonly PriorityClass[];
   namespaces?: readonly Namespace[];
+  /** What VolumeBinding reads (PVC-05, PVC-10..PVC-12); absent lists are empty. */
+  persistentVolumeClaims?: readonly PersistentVolumeClaim[];
+  persistentVolumes?: readonly PersistentVolume[];
+  storageClasses?: readonly StorageClass[];
 }
 
 /** framework.NodeInfo: a node with the Pods assigned to it and what they take. */

@@ -26,14 +26,21 @@ export type ReasonKey =
   | 'preemptionNotHelpful'
   | 'preemptionNever'
   | 'noNodes'
-  | 'draNoClaims';
+  | 'draNoClaims'
+  | 'volumeClaimNotFound'
+  | 'volumeClaimDeleting'
+  | 'volumeClaimLost'
+  | 'volumeUnboundImmediate'
+  | 'volumeNodeConflict'
+  | 'volumeBindConflict'
+  | 'volumePVNotExist';
 
 export interface ReasonRow {
   key: ReasonKey;
   since: string;
   /** Last minor with this wording (inclusive); absent = still current. */
   until?: string;
-  /** Reasons the status carries, in order; placeholders {key} {value} {resource} {plugins}. */
+  /** Reasons the status carries, in order; placeholders {key} {value} {resource} {plugins} {claim} {volume}. */
   reasons: string[];
 }
 
@@ -85,6 +92,23 @@ export const REASON_WORDING: readonly ReasonRow[] = [
   { key: 'noNodes', since: '1.16', reasons: ['no nodes available to schedule pods'] },
   // DynamicResources PostFilter runs before DefaultPreemption once DRA is on by default (GA in 1.34).
   { key: 'draNoClaims', since: '1.34', reasons: ['no new claims to deallocate'] },
+  // VolumeBinding (plugins/volumebinding): PreFilter rejections carry the claim lister's or the plugin's error
+  // text. Before PreFilter existed (1.19) a missing claim was a scheduling error rather than a status; the
+  // model words 1.16-1.18 like 1.19. The Lost-claim check is PR #105245 (1.23); before it such a claim counted
+  // as bound and failed every node with volumePVNotExist.
+  { key: 'volumeClaimNotFound', since: '1.16', reasons: ['persistentvolumeclaim "{claim}" not found'] },
+  { key: 'volumeClaimDeleting', since: '1.16', reasons: ['persistentvolumeclaim "{claim}" is being deleted'] },
+  { key: 'volumeClaimLost', since: '1.23', reasons: ['persistentvolumeclaim "{claim}" bound to non-existent persistentvolume "{volume}"'] },
+  { key: 'volumeUnboundImmediate', since: '1.16', reasons: ['pod has unbound immediate PersistentVolumeClaims'] },
+  // binder.go ErrReasonNodeConflict; PR #129887 (opened January 2025) reworded it. The 1.33 boundary is
+  // inferred from its dates; events quoting the new text alongside the 1.24-1.34 taint wording confirm <= 1.34.
+  { key: 'volumeNodeConflict', since: '1.16', until: '1.32', reasons: ['node(s) had volume node affinity conflict'] },
+  { key: 'volumeNodeConflict', since: '1.33', reasons: ["node(s) didn't match PersistentVolume's node affinity"] },
+  { key: 'volumeBindConflict', since: '1.16', reasons: ["node(s) didn't find available persistent volumes to bind"] },
+  // ErrReasonPVNotExist: PR #95541 (1.20, backported to 1.18/1.19 patches) made a missing bound PV a status
+  // instead of an error; PR #105196 (1.23) reworded it per node.
+  { key: 'volumePVNotExist', since: '1.16', until: '1.22', reasons: ['pvc(s) bound to non-existent pv(s)'] },
+  { key: 'volumePVNotExist', since: '1.23', reasons: ['node(s) unavailable due to one or more pvc(s) bound to non-existent pv(s)'] },
 ];
 
 /** How FitError.Error() and the PostFilter part are assembled in a release. */
@@ -122,5 +146,5 @@ export function reasonsFor(minor: number, key: ReasonKey, args: Readonly<Record<
     byMinor.set(minor, table);
   }
   const templates = table.get(key) ?? [];
-  return templates.map((t) => t.replace(/\{(key|value|resource|plugins)\}/g, (_, name: string) => args[name] ?? ''));
+  return templates.map((t) => t.replace(/\{(key|value|resource|plugins|claim|volume)\}/g, (_, name: string) => args[name] ?? ''));
 }
