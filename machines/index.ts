@@ -4,6 +4,10 @@ import * as pod from './pod.ts';
 import * as node from './node.ts';
 import * as scheduler from './scheduler.ts';
 import * as replicaset from './replicaset.ts';
+import * as pvc from './persistentvolumeclaim.ts';
+import * as pv from './persistentvolume.ts';
+import * as attachment from './volume-attachment.ts';
+import * as volume from './volume.ts';
 import { leaderElectionModule } from './leader-election.ts';
 import type { MachineDefinition } from '../src/system/bind.ts';
 import type { EventObject } from 'xstate';
@@ -70,9 +74,45 @@ export const machineModules: readonly MachineModule[] = [
     events: replicaset.replicaSetEvents,
     sampleInput: replicaset.replicaSetContext('web'),
   },
+  {
+    id: 'persistentvolumeclaim',
+    title: 'PersistentVolumeClaim: Pending until bound (or provisioned), Bound, Lost; deletion held by pvc-protection',
+    behaviours: ['PVC-01', 'PVC-02', 'PVC-04', 'PVC-09', 'PVC-11', 'PVC-14'],
+    definition: { config: pvc.persistentVolumeClaimMachineConfig as never, bindings: pvc.bindings },
+    events: pvc.persistentVolumeClaimEvents,
+    sampleInput: pvc.persistentVolumeClaimContext('default/claim'),
+  },
+  {
+    id: 'persistentvolume',
+    title: 'PersistentVolume: Pending, Available, Bound, Released, then Retain, Delete or Recycle; Failed',
+    behaviours: ['PVC-02', 'PVC-03', 'PVC-14'],
+    definition: { config: pv.persistentVolumeMachineConfig as never, bindings: pv.bindings },
+    events: pv.persistentVolumeEvents,
+    sampleInput: pv.persistentVolumeContext('pv0001'),
+  },
+  {
+    id: 'volume-attachment',
+    title: 'Volume attachment: one volume on one node, attached and detached by the AttachDetachController',
+    behaviours: ['VOL-01', 'VOL-03', 'VOL-05', 'VOL-08', 'VOL-10'],
+    definition: { config: attachment.volumeAttachmentMachineConfig as never, bindings: attachment.bindings },
+    events: attachment.volumeAttachmentEvents,
+    sampleInput: attachment.volumeAttachmentContext('pv0001', 'node01'),
+  },
+  {
+    id: 'volume',
+    title: "Volume: one Pod volume mounted by kubelet's VolumeManager (MountDevice, SetUp) and torn down in reverse",
+    behaviours: ['VOL-01', 'VOL-02', 'VOL-04', 'VOL-05', 'VOL-11', 'CFG-02'],
+    definition: { config: volume.volumeMachineConfig as never, bindings: volume.bindings },
+    events: volume.volumeEvents,
+    sampleInput: volume.volumeContext('default/pv-pod/data'),
+  },
   leaderElectionModule,
 ];
 
+/** Short names users type (`kubemodel viz pvc`), as kubectl abbreviates the resources. */
+const ALIASES: Readonly<Record<string, string>> = { pvc: 'persistentvolumeclaim', pv: 'persistentvolume', attachment: 'volume-attachment', volumeattachment: 'volume-attachment' };
+
 export function machineModule(id: string): MachineModule | undefined {
-  return machineModules.find((m) => m.id === id);
+  const name = ALIASES[id] ?? id;
+  return machineModules.find((m) => m.id === name);
 }

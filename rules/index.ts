@@ -6,6 +6,9 @@ import { admissionRuleFiles } from './admission/index.ts';
 import { evictionRuleFiles } from './eviction/index.ts';
 import { leaderElectionRuleFiles } from './leader-election/index.ts';
 import { deploymentRuleFiles } from './deployment/index.ts';
+import { pvControllerRuleFiles } from './pv-controller/index.ts';
+import { attachDetachRuleFiles } from './attach-detach/index.ts';
+import { volumeManagerRuleFiles } from './volume-manager/index.ts';
 import { storageRuleFiles } from './storage/index.ts';
 import { volumeRuleFiles } from './volume/index.ts';
 import containerHasLivenessProbe from './container/has-liveness-probe.json' with { type: 'json' };
@@ -43,6 +46,7 @@ import nodeMayCordon from './node/may-cordon.json' with { type: 'json' };
 import podNoexecuteEvicts from './pod/noexecute-evicts.json' with { type: 'json' };
 import schedulerQueueRecordBinding from './scheduler-queue/record-binding.json' with { type: 'json' };
 import schedulerQueueRecordFailure from './scheduler-queue/record-failure.json' with { type: 'json' };
+import schedulerQueueWaitsForVolumes from './scheduler-queue/waits-for-volumes.json' with { type: 'json' };
 import replicasetNeedsMorePods from './replicaset/needs-more-pods.json' with { type: 'json' };
 import replicasetRecordCreate from './replicaset/record-create.json' with { type: 'json' };
 import kubeletMayEvictForPressure from './kubelet/may-evict-for-pressure.json' with { type: 'json' };
@@ -84,6 +88,7 @@ export const builtinRuleFiles: readonly RuleFile[] = [
   podNoexecuteEvicts,
   schedulerQueueRecordBinding,
   schedulerQueueRecordFailure,
+  schedulerQueueWaitsForVolumes,
   replicasetNeedsMorePods,
   replicasetRecordCreate,
   kubeletMayEvictForPressure,
@@ -93,6 +98,9 @@ export const builtinRuleFiles: readonly RuleFile[] = [
   ...evictionRuleFiles,
   ...leaderElectionRuleFiles,
   ...deploymentRuleFiles,
+  ...pvControllerRuleFiles,
+  ...attachDetachRuleFiles,
+  ...volumeManagerRuleFiles,
   ...storageRuleFiles,
   ...volumeRuleFiles,
 ] as RuleFile[];

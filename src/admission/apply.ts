@@ -6,6 +6,9 @@ import type { KubeObject, LimitRange, Namespace, Node, Pod, PriorityClass, Repli
 import { admit } from './chain.ts';
 import type { AdmissionStatus, ClusterState } from './types.ts';
 
+const STORAGE_KINDS = ['StorageClass', 'CSIDriver', 'ConfigMap', 'Secret', 'PersistentVolume', 'PersistentVolumeClaim'] as const;
+const NAMESPACED_STORAGE: ReadonlySet<string> = new Set(['ConfigMap', 'Secret', 'PersistentVolumeClaim']);
+
 /** Namespaces every cluster has; kubeadm and the API server create them. */
 const BUILT_IN_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
@@ -14,6 +17,8 @@ export interface Applied {
   pods: Pod[];
   replicaSets: ReplicaSet[];
   cluster: ClusterState;
+  /** StorageClasses, CSIDrivers, ConfigMaps, Secrets, PersistentVolumes and PersistentVolumeClaims, as admitted. */
+  storage: KubeObject[];
   rejected: { object: KubeObject; status: AdmissionStatus; file?: string }[];
 }
 
@@ -58,5 +63,17 @@ export function applyObjects(objects: readonly { object: KubeObject; file?: stri
     if (cluster.namespaces.some((n) => n.metadata.name === ns)) replicaSets.push(object as ReplicaSet);
     else rejected.push({ object, status: { code: 404, reason: 'NotFound', message: `namespaces "${ns}" not found` }, ...(file !== undefined ? { file } : {}) });
   }
-  return { nodes: of('Node').map((o) => o.object as Node), pods, replicaSets, cluster: { ...cluster, pods }, rejected };
+  // Storage objects: classes and drivers first, so that DefaultStorageClass sees the classes when claims come.
+  const storage: KubeObject[] = [];
+  const storageClasses = of('StorageClass').map((o) => o.object);
+  for (const kind of STORAGE_KINDS) {
+    for (const { object, file } of of(kind)) {
+      // kubectl fills in the namespace of namespaced objects that name none.
+      const namespaced = NAMESPACED_STORAGE.has(kind) && object.metadata.namespace === undefined ? { ...object, metadata: { ...object.metadata, namespace: 'default' } } : object;
+      const result = admit({ operation: 'CREATE', object: namespaced as KubeObject }, { ...cluster, pods, storageClasses }, opts);
+      if (result.allowed) storage.push(result.object);
+      else rejected.push({ object, status: result.status, ...(file !== undefined ? { file } : {}) });
+    }
+  }
+  return { nodes: of('Node').map((o) => o.object as Node), pods, replicaSets, storage, cluster: { ...cluster, pods }, rejected };
 }

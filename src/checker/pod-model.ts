@@ -14,6 +14,14 @@ import { podInvariants, podStepInvariants, type ContainerFacts, type PodModelVie
 import type { StateProperty, StepProperty } from '../../properties/types.ts';
 import { schedulingInvariants, schedulingStepInvariants, type BindingStep } from '../../properties/scheduling.ts';
 import { replicaSetStableInvariants, type ReplicaSetView } from '../../properties/replicaset.ts';
+import { storageInvariants, storageStableInvariants, storageStepInvariants, type StorageModelView } from '../../properties/storage.ts';
+import { storageModelView } from './storage-view.ts';
+import type { OfferOverrides } from '../system/storage.ts';
+import type { CompiledRule } from '../rules/types.ts';
+import { persistentVolumeClaimOffers } from '../../machines/persistentvolumeclaim.ts';
+import { persistentVolumeOffers } from '../../machines/persistentvolume.ts';
+import { volumeAttachmentOffers } from '../../machines/volume-attachment.ts';
+import { volumeOffers } from '../../machines/volume.ts';
 import { bindActions, bindGuards, truthy } from '../system/bind.ts';
 import { CompiledStatechart, type GuardImpl } from '../system/statechart.ts';
 import { clusterMachines, type ClusterMachines } from '../system/machines.ts';
@@ -33,8 +41,11 @@ export interface ModelFile {
   constants?: Partial<ModelConstants>;
   /** Invariant ids to check; all Pod invariants when absent. */
   invariants?: string[];
-  /** Replace a machine's named guards by inline json-logic (broken or variant models). */
-  rebind?: Record<string, { guards?: Record<string, unknown> }>;
+  /**
+   * Replace a machine's named guards, or the rules deciding when its events are offered (by rule id, for the
+   * storage machines), by inline json-logic: how a broken or variant model is written as data.
+   */
+  rebind?: Record<string, { guards?: Record<string, unknown>; offers?: Record<string, unknown> }>;
   expect: {
     states?: number;
     depth?: number;
@@ -85,6 +96,27 @@ function machinesFor(file: ModelFile): Partial<ClusterMachines> {
   };
   return { pod: build('pod'), container: build('container') };
 }
+
+/** Offer rules replaced by inline logic, checked to name a rule some storage machine offers by. */
+function offerOverrides(file: ModelFile): OfferOverrides | undefined {
+  if (!file.rebind) return undefined;
+  const out = new Map<string, CompiledRule['evaluate']>();
+  for (const [machine, { offers }] of Object.entries(file.rebind)) {
+    for (const [ruleId, logic] of Object.entries(offers ?? {})) {
+      const known = (machineOffers[machine] ?? []).some((o) => (o as { when?: string }).when === ruleId);
+      if (!known) throw new InputError(`rebind: machine ${machine} offers no event by rule "${ruleId}"`);
+      out.set(ruleId, compileLogic(logic, { operations: customOperations, ruleId: file.id, path: `$.rebind.${machine}.offers.${ruleId}` }));
+    }
+  }
+  return out;
+}
+
+const machineOffers: Record<string, readonly unknown[]> = {
+  persistentvolumeclaim: persistentVolumeClaimOffers,
+  persistentvolume: persistentVolumeOffers,
+  'volume-attachment': volumeAttachmentOffers,
+  volume: volumeOffers,
+};
 
 /** The invariants' view of a state: every Pod with its derived phase and containers in spec order. */
 export function podModelView(system: ClusterSystem, state: SystemState): PodModelView {
@@ -143,18 +175,46 @@ function bindingInvariant(p: StateProperty<BindingStep>, system: ClusterSystem):
   };
 }
 
-const COMPONENTS = new Set(['kubelet', 'timer', 'scheduler', 'controller', 'node-controller', 'taint-eviction']);
+const COMPONENTS = new Set([
+  'kubelet',
+  'timer',
+  'scheduler',
+  'controller',
+  'node-controller',
+  'taint-eviction',
+  'pv-controller',
+  'pvc-protection',
+  'provisioner',
+  'external-provisioner',
+  'attach-detach-controller',
+  'external-attacher',
+]);
 
 export function loadPodModel(file: ModelFile): LoadedModel {
   const constants: ModelConstants = { ...defaultConstants, ...file.constants };
-  const system = new ClusterSystem(constants, machinesFor(file));
+  const system = new ClusterSystem(constants, machinesFor(file), { offerOverrides: offerOverrides(file) });
   // The model's objects are created as kubectl apply would: API defaults, then admission (default
   // tolerations, LimitRange defaults, quotas); a model whose objects the API server rejects is bad input.
   const applied = applyObjects(file.objects.map((o) => ({ object: o.kind === 'Pod' ? mirrorPod(applyPodDefaults(o)) : o })));
   const [rejected] = applied.rejected;
   if (rejected) throw new InputError(`model ${file.id}: the API server rejects an object: ${rejected.status.message}`);
   const { namespaces, limitRanges, resourceQuotas, priorityClasses } = applied.cluster;
-  const created = { nodes: applied.nodes, pods: applied.pods, replicaSets: applied.replicaSets, policies: [...namespaces, ...limitRanges, ...resourceQuotas, ...priorityClasses] };
+  const created = {
+    nodes: applied.nodes,
+    pods: applied.pods,
+    replicaSets: applied.replicaSets,
+    policies: [...namespaces, ...limitRanges, ...resourceQuotas, ...priorityClasses],
+    storage: applied.storage,
+  };
+  const storageViews = new WeakMap<SystemState, StorageModelView>();
+  const storageView = (s: SystemState): StorageModelView => {
+    let v = storageViews.get(s);
+    if (!v) {
+      v = storageModelView(system, s);
+      storageViews.set(s, v);
+    }
+    return v;
+  };
   // One view per state, however many invariants (and step invariants, on both ends of an edge) read it.
   const views = new WeakMap<SystemState, PodModelView>();
   const view = (s: SystemState): PodModelView => {
@@ -165,8 +225,12 @@ export function loadPodModel(file: ModelFile): LoadedModel {
     }
     return v;
   };
-  const known = [...podInvariants, ...podStepInvariants, ...schedulingInvariants, ...schedulingStepInvariants, ...replicaSetStableInvariants].map((p) => p.id);
-  const wanted = file.invariants ?? known;
+  const storageIds = [...storageInvariants, ...storageStepInvariants, ...storageStableInvariants].map((p) => p.id);
+  const known = [...podInvariants, ...podStepInvariants, ...schedulingInvariants, ...schedulingStepInvariants, ...replicaSetStableInvariants].map((p) => p.id).concat(storageIds);
+  // Storage invariants are checked by default only where the model has storage objects.
+  const hasStorage = applied.storage.some((o) => o.kind === 'PersistentVolumeClaim' || o.kind === 'PersistentVolume') || file.objects.some((o) => o.kind === 'Pod' && (o.spec.volumes ?? []).length > 0);
+  const wanted = file.invariants ?? known.filter((id) => hasStorage || !storageIds.includes(id));
+  const described = (p: { id: string; description: string; behaviours: string[] }) => `${p.description} (${p.behaviours.join(', ')})`;
   for (const id of wanted) if (!known.includes(id)) throw new InputError(`model ${file.id}: unknown invariant "${id}" (known: ${known.join(', ')})`);
   const ts: TransitionSystem<SystemState, Action> = {
     initial: [system.initial(created)],
@@ -192,14 +256,19 @@ export function loadPodModel(file: ModelFile): LoadedModel {
         .filter((p) => wanted.includes(p.id))
         // Allocation only needs what the store holds (allocatable, bound Pods), not the node controller's taints.
         .map((p) => ({ id: p.id, description: `${p.description} (${p.behaviours.join(', ')})`, holds: (s: SystemState) => p.holds!(system.storeSnapshot(s)) })),
+      ...storageInvariants.filter((p) => wanted.includes(p.id)).map((p) => ({ id: p.id, description: described(p), holds: (s: SystemState) => p.holds(storageView(s)) })),
     ],
     stepInvariants: [
       ...podStepInvariants.filter((p) => wanted.includes(p.id)).map((p) => stepInvariant(p, view)),
       ...schedulingStepInvariants.filter((p) => wanted.includes(p.id)).map((p) => bindingInvariant(p, system)),
+      ...storageStepInvariants
+        .filter((p) => wanted.includes(p.id))
+        .map((p) => ({ id: p.id, description: described(p), holds: (a: SystemState, action: Action, b: SystemState) => p.holds(storageView(a), action, storageView(b)) })),
     ],
     stableInvariants: replicaSetStableInvariants
       .filter((p) => wanted.includes(p.id))
-      .map((p) => ({ id: p.id, description: `${p.description} (${p.behaviours.join(', ')})`, holds: (s: SystemState) => p.holds!(replicaSetView(system, s)) })),
+      .map((p) => ({ id: p.id, description: `${p.description} (${p.behaviours.join(', ')})`, holds: (s: SystemState) => p.holds!(replicaSetView(system, s)) }))
+      .concat(storageStableInvariants.filter((p) => wanted.includes(p.id)).map((p) => ({ id: p.id, description: described(p), holds: (s: SystemState) => p.holds(storageView(s)) }))),
     view,
   };
 }

@@ -37,7 +37,7 @@ defineShape('PodTransition', {
 
 const podFacts: Shape = {
   optional: true,
-  object: { scheduled: 'boolean', sandboxReady: 'boolean', reachable: 'boolean', nodeReady: 'boolean', terminating: 'boolean', gone: 'boolean' },
+  object: { scheduled: 'boolean', sandboxReady: 'boolean', reachable: 'boolean', nodeReady: 'boolean', terminating: 'boolean', gone: 'boolean', volumesMounted: 'boolean', volumesUnmounted: 'boolean' },
 };
 const progress: Shape = {
   optional: true,
@@ -77,7 +77,7 @@ defineShape('SchedulerTransition', {
   optional: true,
   object: {
     context: { optional: true, object: { pod: 'string', nodeName: str, message: str, seen: str } },
-    event: { optional: true, object: { type: 'string', nodeName: 'string', message: 'string', seen: 'string' } },
+    event: { optional: true, object: { type: 'string', nodeName: 'string', message: 'string', seen: 'string', waitForVolumes: 'boolean' } },
     params: { optional: true, object: {} },
   },
 });
@@ -89,6 +89,55 @@ defineShape('ReplicaSetTransition', {
   object: {
     context: { optional: true, object: { name: 'string', created: 'number' } },
     event: { optional: true, object: { type: 'string' } },
+    params: { optional: true, object: {} },
+  },
+});
+
+// Storage machines (machines/persistentvolumeclaim.ts, persistentvolume.ts, volume-attachment.ts, volume.ts);
+// their views are built by src/system/storage.ts.
+defineShape('PersistentVolumeClaimView', {
+  optional: true,
+  object: { phase: 'string', volumeExists: 'boolean', inUse: 'boolean', allowDelete: 'boolean', decision: 'string', provisioned: 'boolean' },
+});
+
+defineShape('PersistentVolumeClaimTransition', {
+  optional: true,
+  object: {
+    context: { optional: true, object: { name: 'string', volumeName: str, selectedNode: str } },
+    event: { optional: true, object: { type: 'string', volumeName: 'string', nodeName: 'string' } },
+    params: { optional: true, object: {} },
+  },
+});
+
+defineShape('PersistentVolumeView', {
+  optional: true,
+  object: { phase: 'string', claimExists: 'boolean', reclaimPolicy: 'string', allowAdmin: 'boolean' },
+});
+
+defineShape('PersistentVolumeTransition', {
+  optional: true,
+  object: {
+    context: { optional: true, object: { name: 'string', claim: str } },
+    event: { optional: true, object: { type: 'string', claim: 'string' } },
+    params: { optional: true, object: {} },
+  },
+});
+
+defineShape('VolumeAttachmentView', {
+  optional: true,
+  object: { desired: 'boolean', exclusive: 'boolean', attachedElsewhere: 'boolean', mountedOnNode: 'boolean' },
+});
+
+defineShape('VolumeView', {
+  optional: true,
+  object: { pod: podFacts, ready: 'boolean', stages: 'boolean', staged: 'boolean', configMissing: 'boolean', anyRunning: 'boolean' },
+});
+
+defineShape('VolumeTransition', {
+  optional: true,
+  object: {
+    context: { optional: true, object: { name: 'string', node: str, pv: str } },
+    event: { optional: true, object: { type: 'string', node: 'string', pv: str } },
     params: { optional: true, object: {} },
   },
 });

@@ -2,7 +2,7 @@
 // explores, driven along one timeline. kubelet acts after realistic latencies, timers fire after their
 // durations (back-off 10s doubling to 300s, the grace period), and the environment does what each Pod's
 // scenario says. The result is the Event log and the Pods' states at every step, for kubectl-style output.
-import type { Node, Pod } from '../k8s/types.ts';
+import type { Node, PersistentVolume, PersistentVolumeClaim, Pod } from '../k8s/types.ts';
 import { ClusterSystem, type ClusterInput } from '../system/system.ts';
 import { leafPath, projectStatus } from '../system/pods.ts';
 import { describeStep } from '../system/describe.ts';
@@ -15,6 +15,7 @@ import { OBSERVED_MEMORY_AVAILABLE } from '../system/pressure.ts';
 import type { ContainerContext } from '../../machines/container.ts';
 import { parseNodeScenario, parseScenario, SCENARIO_ANNOTATION, stepsFor, type Scenario } from './scenario.ts';
 import { podPhase } from '../k8s/phase.ts';
+import { changedClaimEvents, pendingClaimEvents } from './storage-events.ts';
 
 export interface SimulationOptions {
   /** Simulated seconds to run (default 600). */
@@ -49,6 +50,9 @@ export interface SimulationResult {
   pods: Pod[];
   /** Nodes as the API server holds them at the end (conditions and taints kept by the node controller). */
   nodes: Node[];
+  /** PersistentVolumeClaims and PersistentVolumes as the API server holds them at the end, with creation times. */
+  claims: PersistentVolumeClaim[];
+  volumes: PersistentVolume[];
   final: SystemState;
 }
 
@@ -60,6 +64,16 @@ const KUBELET_LATENCY: Record<string, number> = {
   KILL: 0.5,
   CONTAINERS_STOPPED: 0.5,
   BIND: 0.2,
+};
+
+/** Seconds a storage component takes for its step (the external sidecars call a CSI driver). */
+const STORAGE_LATENCY: Readonly<Record<string, number>> = {
+  'pv-controller': 0.2,
+  'pvc-protection': 0.2,
+  provisioner: 2,
+  'external-provisioner': 3,
+  'attach-detach-controller': 0.1,
+  'external-attacher': 2,
 };
 
 function actionKey(a: Action): string {
@@ -101,6 +115,13 @@ export function simulate(input: readonly Pod[] | ClusterInput, opts: SimulationO
   const createdAt = new Map<string, number>([...state.store.objects.keys()].map((k) => [k, 0]));
   // kubelet's image pull back-off: 10 s after the first failure, doubling to 300 s (its own back-off entry).
   const pullFailures = new Map<string, number>();
+  // The PV controller's resync Events (PVC-04): recorded when they change, aggregated by the renderer.
+  let lastClaimEvents = new Map<string, string>();
+  const recordClaimEvents = (s: SystemState): void => {
+    const changed = changedClaimEvents(pendingClaimEvents(system, s), lastClaimEvents);
+    lastClaimEvents = changed.last;
+    for (const c of changed.record) for (const e of c.events) events.push({ ...e, at: now, object: e.involvedObject ?? `persistentvolumeclaim/${c.claim}`, namespace: c.namespace });
+  };
 
   /** When an enabled action fires, or undefined if the environment never does it in this scenario. */
   const dueAt = (a: Action, since: number, s: SystemState): number | undefined => {
@@ -129,6 +150,9 @@ export function simulate(input: readonly Pod[] | ClusterInput, opts: SimulationO
     }
     if (a.actor === 'taint-eviction') return since + tolerationSecondsFor(stored ?? podByInstance.get(podId));
     if (a.actor === 'controller') return since + 0.1;
+    // Storage controllers react within a resync; provisioning and attaching talk to a storage backend.
+    const storageLatency = STORAGE_LATENCY[a.actor];
+    if (storageLatency !== undefined) return since + storageLatency;
     if (a.actor === 'kubelet' || a.actor === 'scheduler') {
       if (t === 'CONTAINER_STARTED' && (has('image-pull-error') || has('missing-config'))) return undefined;
       return since + (KUBELET_LATENCY[t] ?? 1);
@@ -187,6 +211,9 @@ export function simulate(input: readonly Pod[] | ClusterInput, opts: SimulationO
       if (at !== undefined && (best === undefined || at < best.at)) best = { at, index };
     });
     for (const key of [...enabledSince.keys()]) if (!live.has(key)) enabledSince.delete(key);
+    // At the start and after every step, once the PV controller has no step of its own left to take (a new PV
+    // still to be marked Available would otherwise read as "no persistent volumes available").
+    if (!succ.some((x) => x.action.actor === 'pv-controller')) recordClaimEvents(state);
     // An administrator's edit due before the next action happens first; the cluster then looks different.
     const edit = pendingEdits[0];
     if (edit && edit.at <= duration && (!best || edit.at <= best.at)) {
@@ -219,7 +246,28 @@ export function simulate(input: readonly Pod[] | ClusterInput, opts: SimulationO
   const finalNodes = [...state.store.objects]
     .filter(([, o]) => o.kind === 'Node')
     .map(([key, o]) => currentNode({ ...(o as unknown as Node), metadata: { ...o.metadata, creationTimestamp: (opts.start ?? new Date(0)).toISOString() } }, facts.get(key)!));
-  return { endSeconds: Math.max(now, duration), events, steps, pods: currentPods(system, state, terminatedAt, createdAt, opts.start ?? new Date(0)), nodes: finalNodes, final: state };
+  const stamped = <T extends { metadata: { creationTimestamp?: string } }>(key: string, o: T): T => ({
+    ...o,
+    metadata: { ...o.metadata, creationTimestamp: new Date((opts.start ?? new Date(0)).getTime() + (createdAt.get(key) ?? 0) * 1000).toISOString() },
+  });
+  const stored = [...state.store.objects];
+  const claims = stored.filter(([, o]) => o.kind === 'PersistentVolumeClaim').map(([key, o]) => withDefaultPhase(stamped(key, o as unknown as PersistentVolumeClaim)));
+  const volumes = stored.filter(([, o]) => o.kind === 'PersistentVolume').map(([key, o]) => withDefaultPhase(stamped(key, o as unknown as PersistentVolume)));
+  return {
+    endSeconds: Math.max(now, duration),
+    events,
+    steps,
+    pods: currentPods(system, state, terminatedAt, createdAt, opts.start ?? new Date(0)),
+    nodes: finalNodes,
+    claims,
+    volumes,
+    final: state,
+  };
+}
+
+/** The API server defaults an empty status.phase to Pending for claims and volumes (SetDefaults_PersistentVolume[Claim]). */
+function withDefaultPhase<T extends PersistentVolumeClaim | PersistentVolume>(o: T): T {
+  return o.status?.phase ? o : { ...o, status: { ...o.status, phase: 'Pending' } };
 }
 
 /** `kubectl label node` (or, with `annotation`, what kubelet observes, kept as an annotation): nothing else changes. */

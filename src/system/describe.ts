@@ -6,6 +6,8 @@ import { instanceRef, type Action, type SystemState } from './types.ts';
 import type { ClusterSystem } from './system.ts';
 import { leafPath } from './pods.ts';
 import { deterministicUid } from './store.ts';
+import { describeStorageStep } from './describe-storage.ts';
+import { STORAGE_MACHINES } from './storage.ts';
 
 export interface ActionDescription {
   /** Who acted, as kubectl shows event sources: kubelet, default-scheduler, node-controller, user. */
@@ -163,6 +165,7 @@ export function describeStep(
 ): ActionDescription {
   const ref = instanceRef(action.instance);
   const e = action.event;
+  if (STORAGE_MACHINES.has(ref.machine)) return describeStorageStep(system, before, after, action, kubernetesVersion);
   if (ref.machine === 'node') {
     const object = `node/${ref.node}`;
     if (e.type === 'GRACE_PERIOD_PASSED') {
@@ -199,6 +202,14 @@ export function describeStep(
   const podRef = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
   if (ref.machine === 'scheduler') {
     const object = `pod/${pod.metadata.name}`;
+    if (e.type === 'SCHEDULED' && e.waitForVolumes) {
+      return { actor: 'default-scheduler', object, events: [], summary: `the scheduler chose ${String(e.nodeName)}; VolumeBinding asks for the Pod's claims to be provisioned there (volume.kubernetes.io/selected-node) and waits in PreBind` };
+    }
+    if (e.type === 'VOLUMES_BOUND') {
+      const nodeName = String((after.instances.find((i) => i.id === action.instance)?.state.context as { nodeName?: string } | undefined)?.nodeName ?? pod.spec.nodeName ?? (system.podOf(after, ref.podKey!)?.spec.nodeName ?? ''));
+      const ev = eventMessage('Scheduled', { pod: pod.metadata.name, namespace: pod.metadata.namespace ?? 'default', node: nodeName }, kubernetesVersion);
+      return { actor: 'default-scheduler', object, events: [ev], summary: `the Pod's claims are bound: ${ev.message}` };
+    }
     if (e.type === 'SCHEDULED') {
       const ev = eventMessage('Scheduled', { pod: pod.metadata.name, namespace: pod.metadata.namespace ?? 'default', node: String(e.nodeName) }, kubernetesVersion);
       return { actor: 'default-scheduler', object, events: [ev], summary: ev.message };

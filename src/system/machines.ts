@@ -11,6 +11,10 @@ export interface ClusterMachines {
   node: CompiledStatechart;
   scheduler: CompiledStatechart;
   replicaset: CompiledStatechart;
+  persistentvolumeclaim: CompiledStatechart;
+  persistentvolume: CompiledStatechart;
+  'volume-attachment': CompiledStatechart;
+  volume: CompiledStatechart;
 }
 
 let cached: ClusterMachines | undefined;
@@ -22,6 +26,11 @@ function compiled(id: string): CompiledStatechart {
 }
 
 export function clusterMachines(): ClusterMachines {
-  cached ??= { pod: compiled('pod'), container: compiled('container'), node: compiled('node'), scheduler: compiled('scheduler'), replicaset: compiled('replicaset') };
+  cached ??= { pod: compiled('pod'), container: compiled('container'), node: compiled('node'), scheduler: compiled('scheduler'), replicaset: compiled('replicaset'),
+    persistentvolumeclaim: compiled('persistentvolumeclaim'),
+    persistentvolume: compiled('persistentvolume'),
+    'volume-attachment': compiled('volume-attachment'),
+    volume: compiled('volume'),
+  };
   return cached;
 }

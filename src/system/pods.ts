@@ -12,6 +12,7 @@ import type { NodeFacts } from './nodes.ts';
 import type { CompiledStatechart, MState } from './statechart.ts';
 import { deterministicUid, objectKey } from './store.ts';
 import { getRule } from '../rules/registry.ts';
+import { podVolumeInstances } from './storage-instances.ts';
 import { truthy } from './bind.ts';
 
 /** The machines a Pod's instances run (contexts PodContext and ContainerContext, stored untyped). */
@@ -21,15 +22,21 @@ export function podInstanceId(pod: Pod): string {
   return `pod/${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
 }
 
-function referencesConfig(c: Container, pod: Pod): boolean {
+/**
+ * Env taken from a ConfigMap or Secret: a missing one is CreateContainerConfigError (CFG-02). A missing one
+ * behind a volume is the volume's FailedMount instead (machines/volume.ts), before any container is created.
+ */
+function referencesConfig(c: Container): boolean {
   const fromEnv = (c.envFrom ?? []).some((e) => e.configMapRef || e.secretRef);
   const fromValue = (c.env ?? []).some((e) => e.valueFrom !== undefined);
-  const fromVolume = (pod.spec.volumes ?? []).some((v) => 'configMap' in v || 'secret' in v || 'projected' in v);
-  return fromEnv || fromValue || fromVolume;
+  return fromEnv || fromValue;
 }
 
-/** The instances of a newly created Pod; a Pod created with spec.nodeName is bound from the start. */
-export function podInstances(pod: Pod, machines: PodMachines): Instance[] {
+/**
+ * The instances of a newly created Pod; a Pod created with spec.nodeName is bound from the start. With the
+ * volume machine, the Pod's volumes that kubelet may have to wait for get theirs (src/system/storage-instances.ts).
+ */
+export function podInstances(pod: Pod, machines: PodMachines & { volume?: CompiledStatechart }): Instance[] {
   const id = podInstanceId(pod);
   const object = objectKey('Pod', pod.metadata.name, pod.metadata.namespace ?? 'default');
   let podState = machines.pod.initial(podContext(pod.spec));
@@ -46,7 +53,7 @@ export function podInstances(pod: Pod, machines: PodMachines): Instance[] {
         restartPolicy,
         hasLivenessProbe: c.livenessProbe !== undefined,
         hasReadinessProbe: c.readinessProbe !== undefined,
-        referencesConfig: referencesConfig(c, pod),
+        referencesConfig: referencesConfig(c),
       }),
     ),
   });
@@ -54,6 +61,7 @@ export function podInstances(pod: Pod, machines: PodMachines): Instance[] {
     { id, machine: 'pod', object, state: podState },
     ...(pod.spec.initContainers ?? []).map((c) => containerInstance(c, 'initContainers')),
     ...pod.spec.containers.map((c) => containerInstance(c, 'containers')),
+    ...(machines.volume ? podVolumeInstances(pod, machines.volume) : []),
   ];
 }
 
@@ -71,10 +79,22 @@ interface PodFacts {
   nodeReady: boolean;
   terminating: boolean;
   gone: boolean;
+  /** Every volume kubelet waits for is mounted (WaitForAttachAndMount, VOL-04). */
+  volumesMounted: boolean;
+  /** No volume is still mounted: the Pod's resources are reclaimed (VOL-05). */
+  volumesUnmounted: boolean;
 }
 
-function podFacts(podMachine: CompiledStatechart, state: MState, node: NodeFacts | undefined): PodFacts {
+/** Where the Pod's volumes stand; a Pod without volume instances has nothing to wait for. */
+export interface PodVolumeFacts {
+  mounted: boolean;
+  unmounted: boolean;
+}
+
+function podFacts(podMachine: CompiledStatechart, state: MState, node: NodeFacts | undefined, volumes?: PodVolumeFacts): PodFacts {
   return {
+    volumesMounted: volumes?.mounted ?? true,
+    volumesUnmounted: volumes?.unmounted ?? true,
     scheduled: podMachine.matches(state, 'scheduling.Scheduled'),
     sandboxReady: podMachine.matches(state, 'sandbox.Ready'),
     reachable: node ? node.kubeletUp : true,
@@ -114,9 +134,9 @@ export interface GroupFacts {
   appsDone: boolean;
 }
 
-export function groupFacts(machines: PodMachines, group: readonly Instance[], node: NodeFacts | undefined): GroupFacts {
+export function groupFacts(machines: PodMachines, group: readonly Instance[], node: NodeFacts | undefined, volumes?: PodVolumeFacts): GroupFacts {
   return {
-    pod: podFacts(machines.pod, group[0]!.state, node),
+    pod: podFacts(machines.pod, group[0]!.state, node, volumes),
     containers: group.slice(1).map((i) => progress(i.state.context as ContainerContext, leafPath(machines.container, i.state))),
     appsDone: appsDone(machines, group),
   };

@@ -37,7 +37,11 @@ export function clusterKey(snapshot: ClusterSnapshot): string {
       `${n.metadata.name}:${n.spec?.unschedulable ? 'u' : ''}:${(n.spec?.taints ?? []).map((t) => `${t.key}=${t.value ?? ''}:${t.effect}`).join(';')}:${JSON.stringify(n.metadata.labels ?? {})}`,
   );
   const pods = snapshot.pods.filter((p) => p.spec.nodeName).map((p) => `${p.metadata.namespace}/${p.metadata.name}@${p.spec.nodeName}`);
-  return `${nodes.join('|')}#${pods.sort().join('|')}`;
+  // VolumeBinding reads claims and volumes: a binding or a new volume can make a parked Pod schedulable.
+  const claims = (snapshot.persistentVolumeClaims ?? []).map((c) => `${c.metadata.namespace}/${c.metadata.name}:${c.spec.volumeName ?? ''}:${c.status?.phase ?? ''}`);
+  const volumes = (snapshot.persistentVolumes ?? []).map((v) => `${v.metadata.name}:${v.status?.phase ?? ''}:${v.spec.claimRef?.name ?? ''}`);
+  const storage = claims.length + volumes.length > 0 ? `#${claims.sort().join('|')}#${volumes.sort().join('|')}` : '';
+  return `${nodes.join('|')}#${pods.sort().join('|')}${storage}`;
 }
 
 export type CycleOutcome =

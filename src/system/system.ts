@@ -23,6 +23,11 @@ import type { MState } from './statechart.ts';
 import { clusterMachines, type ClusterMachines } from './machines.ts';
 import type { ClusterSnapshot } from '../scheduler/types.ts';
 import { CURRENT_KUBERNETES_VERSION } from '../k8s/version.ts';
+import type { PersistentVolume, PersistentVolumeClaim, StorageClass } from '../k8s/types.ts';
+import { applyStorage, bindClaim, selectNode, STORAGE_MACHINES, storageOffers, storageSuccessors, syncStorage, type OfferOverrides, type StorageOffers } from './storage.ts';
+import { storageFacts } from './storage-facts.ts';
+import { claimInstance, volumeInstance } from './storage-instances.ts';
+import { volumesToBind } from '../scheduler/filters/volume-binding.ts';
 
 export interface Successor {
   action: Action;
@@ -43,6 +48,8 @@ export interface ClusterInput {
   replicaSets?: readonly ReplicaSet[];
   /** Namespaces, LimitRanges, ResourceQuotas and PriorityClasses: admission reads them when controllers create Pods. */
   policies?: readonly KubeObject[];
+  /** PersistentVolumeClaims, PersistentVolumes, StorageClasses, CSIDrivers, ConfigMaps and Secrets. */
+  storage?: readonly KubeObject[];
 }
 
 export class ClusterSystem {
@@ -52,12 +59,14 @@ export class ClusterSystem {
   /** Snapshots per state, and cycle outcomes per (Pod, cluster): a cycle's result depends on nothing else. */
   private readonly snapshots = new WeakMap<SystemState, ClusterSnapshot>();
   private readonly cycles = new Map<string, CycleOutcome>();
+  private readonly storageOffers: StorageOffers;
 
   constructor(
     readonly constants: ModelConstants,
     machines?: Partial<ClusterMachines>,
-    opts: { kubernetesVersion?: string } = {},
+    opts: { kubernetesVersion?: string; offerOverrides?: OfferOverrides } = {},
   ) {
+    this.storageOffers = storageOffers(opts.offerOverrides);
     this.machines = { ...clusterMachines(), ...machines };
     this.kubernetesVersion = opts.kubernetesVersion ?? CURRENT_KUBERNETES_VERSION;
     this.offers = {
@@ -73,7 +82,7 @@ export class ClusterSystem {
    * but the input lacks are added as implicit nodes.
    */
   initial(input: ClusterInput | readonly Pod[]): SystemState {
-    const { nodes = [], pods, replicaSets = [], policies = [] } = Array.isArray(input) ? { pods: input as readonly Pod[] } : (input as ClusterInput);
+    const { nodes = [], pods, replicaSets = [], policies = [], storage = [] } = Array.isArray(input) ? { pods: input as readonly Pod[] } : (input as ClusterInput);
     let store = emptyStore;
     const instances: Instance[] = [];
     const create = (o: KubeObject) => {
@@ -83,6 +92,11 @@ export class ClusterSystem {
       return created.object as unknown as KubeObject;
     };
     for (const policy of policies) create(policy);
+    for (const o of storage) {
+      const created = create(o);
+      if (o.kind === 'PersistentVolumeClaim') instances.push(claimInstance(created as PersistentVolumeClaim, this.machines.persistentvolumeclaim));
+      if (o.kind === 'PersistentVolume') instances.push(volumeInstance(created as PersistentVolume, this.machines.persistentvolume));
+    }
     for (const rs of replicaSets) {
       instances.push(replicaSetInstance(create(rs) as ReplicaSet, this.machines.replicaset));
     }
@@ -95,7 +109,9 @@ export class ClusterSystem {
       instances.push(...podInstances(pod, this.machines));
       if (needsScheduler(pod)) instances.push(schedulerInstance(pod, this.machines.scheduler));
     }
-    return { instances: sortInstances(instances), store, faults: 0 };
+    const world: World = { instances: sortInstances(instances), store };
+    syncStorage(world, this.machines, 0);
+    return { instances: world.instances, store: world.store, faults: 0 };
   }
 
   /** Every enabled action with the state it leads to, in a deterministic order. */
@@ -105,8 +121,13 @@ export class ClusterSystem {
     const nodes = this.nodeFactsOf(state);
     let snapshot: ClusterSnapshot | undefined;
     const emit = (index: number, next: MState, action: Action) => out.push({ action, next: this.apply(state, index, next, action) });
+    const hasStorage = state.instances.some((i) => STORAGE_MACHINES.has(i.machine));
     forEachGroup(state.instances, (start, end) => {
       const first = state.instances[start]!;
+      if (STORAGE_MACHINES.has(first.machine)) {
+        storageSuccessors(state, start, { machines: this.machines, constants: this.constants, nodes, faultsLeft, offers: this.storageOffers }, emit);
+        return;
+      }
       if (first.machine === 'node') {
         const facts = nodes.get(first.object)!;
         const view = { ...facts, allowCordon: this.constants.allowCordon };
@@ -138,7 +159,7 @@ export class ClusterSystem {
       const pod = this.podOf(state, first.object);
       const nodeName = (first.state.context as { nodeName: string | null }).nodeName;
       const node = nodeName ? nodes.get(`Node/${nodeName}`) : undefined;
-      const facts = groupFacts(this.machines, group, node);
+      const facts = groupFacts(this.machines, group, node, hasStorage ? storageFacts(state, this.machines).podVolumes.get(first.object) : undefined);
       const evictNext = pod !== undefined && node !== undefined && this.nextPressureEviction(state, node.name)?.pod.metadata.name === pod.metadata.name;
       const mirror = isMirrorPod(pod);
       // Static Pods are critical to kubelet: never evicted for pressure or by taints (their mirror would just come back).
@@ -230,7 +251,7 @@ export class ClusterSystem {
       if (o.kind === 'Node') nodes.push(o as unknown as Node);
       else if (o.kind === 'Pod') pods.push(o as unknown as Pod);
     }
-    return { nodes, pods };
+    return { nodes, pods, ...storageOf(state) };
   }
 
   private buildSnapshot(state: SystemState, nodes: Map<string, NodeFacts>): ClusterSnapshot {
@@ -240,7 +261,7 @@ export class ClusterSystem {
       if (o.kind === 'Node') nodeObjects.push(currentNode(o as unknown as Node, nodes.get(key)!));
       else if (o.kind === 'Pod') pods.push(o as unknown as Pod);
     }
-    return { nodes: nodeObjects, pods };
+    return { nodes: nodeObjects, pods, ...storageOf(state) };
   }
 
   private schedulerSuccessors(state: SystemState, index: number, snapshot: ClusterSnapshot, emit: (i: number, next: MState, a: Action) => void): void {
@@ -248,6 +269,14 @@ export class ClusterSystem {
     const machine = this.machines.scheduler;
     const pod = this.podOf(state, podKeyOf(inst));
     if (!pod || pod.metadata.deletionTimestamp) return;
+    if (machine.matches(inst.state, 'BindingVolumes')) {
+      // PreBind returns once every claim of the Pod is bound (the provisioned volumes included).
+      if (!podClaimsBound(state, pod)) return;
+      const event = { type: 'VOLUMES_BOUND' };
+      const next = machine.transition(inst.state, event);
+      if (next) emit(index, next, { instance: inst.id, event, actor: 'scheduler', fault: false });
+      return;
+    }
     if (machine.matches(inst.state, 'Unschedulable')) {
       const ctx = inst.state.context as { seen: string | null };
       if (ctx.seen === clusterKey(snapshot)) return;
@@ -266,7 +295,7 @@ export class ClusterSystem {
     }
     const events =
       outcome.kind === 'bind'
-        ? outcome.nodes.map((nodeName) => ({ type: 'SCHEDULED', nodeName }))
+        ? outcome.nodes.map((nodeName) => (volumesToBind(pod, nodeName, snapshot).provision.length > 0 ? { type: 'SCHEDULED', nodeName, waitForVolumes: true } : { type: 'SCHEDULED', nodeName }))
         : // DefaultPreemption: victims on the nominated node are deleted; the Pod retries once they are gone.
           [{ type: 'UNSCHEDULABLE', message: outcome.message, seen, ...(outcome.preempt ? { nominatedNode: outcome.preempt.node, victims: outcome.preempt.victims } : {}) }];
     for (const event of events) {
@@ -302,8 +331,19 @@ export class ClusterSystem {
     const world: World = { instances: state.instances.slice(), store: state.store };
     world.instances[index] = { ...inst, state: next };
     const e = action.event;
-    if (inst.machine === 'scheduler') {
-      if (e.type === 'SCHEDULED') bind(world, this.machines, inst, podKeyOf(inst), String(e.nodeName));
+    if (STORAGE_MACHINES.has(inst.machine)) {
+      applyStorage(world, this.machines, inst, next, action);
+    } else if (inst.machine === 'scheduler') {
+      if (e.type === 'SCHEDULED') {
+        const pod = this.podOf(state, podKeyOf(inst))!;
+        // VolumeBinding's Reserve and PreBind: static matches are bound, provisioning is asked for on the node.
+        const plan = volumesToBind(pod, String(e.nodeName), this.snapshot(state));
+        const ns = pod.metadata.namespace ?? 'default';
+        for (const b of plan.bind) bindClaim(world, this.machines, `${ns}/${b.claim}`, b.volume, true);
+        for (const claim of plan.provision) selectNode(world, this.machines, `${ns}/${claim}`, String(e.nodeName));
+        if (!e.waitForVolumes) bind(world, this.machines, world.instances[index]!, podKeyOf(inst), String(e.nodeName));
+      }
+      if (e.type === 'VOLUMES_BOUND') bind(world, this.machines, inst, podKeyOf(inst), String((next.context as { nodeName: string }).nodeName));
       // DefaultPreemption: the victims on the nominated node are deleted; the Pod retries once they are gone.
       if (e.type === 'UNSCHEDULABLE' && Array.isArray(e.victims)) for (const victim of e.victims as string[]) deletePod(world, this.machines, `Pod/${victim}`);
     } else if (inst.machine === 'replicaset' && e.type === 'CREATE_POD') {
@@ -319,8 +359,33 @@ export class ClusterSystem {
       if (e.type === 'DELETE') world.store = markDeleted(world.store, inst.object, (next.context as { gracePeriodSeconds: number }).gracePeriodSeconds);
       if (this.machines.pod.matches(next, 'lifecycle.Gone')) removePod(world, inst.object);
     }
-    return { instances: world.instances, store: world.store, faults: state.faults + (action.fault ? 1 : 0) };
+    const faults = state.faults + (action.fault ? 1 : 0);
+    syncStorage(world, this.machines, faults);
+    return { instances: world.instances, store: world.store, faults };
   }
+}
+
+/** The storage objects the scheduler's VolumeBinding plugin reads. */
+function storageOf(state: SystemState): Pick<ClusterSnapshot, 'persistentVolumeClaims' | 'persistentVolumes' | 'storageClasses'> {
+  const persistentVolumeClaims: PersistentVolumeClaim[] = [];
+  const persistentVolumes: PersistentVolume[] = [];
+  const storageClasses: StorageClass[] = [];
+  for (const o of state.store.objects.values()) {
+    if (o.kind === 'PersistentVolumeClaim') persistentVolumeClaims.push(o as unknown as PersistentVolumeClaim);
+    else if (o.kind === 'PersistentVolume') persistentVolumes.push(o as unknown as PersistentVolume);
+    else if (o.kind === 'StorageClass') storageClasses.push(o as unknown as StorageClass);
+  }
+  return { persistentVolumeClaims, persistentVolumes, storageClasses };
+}
+
+/** Every claim the Pod's volumes name exists and is Bound. */
+function podClaimsBound(state: SystemState, pod: Pod): boolean {
+  const ns = pod.metadata.namespace ?? 'default';
+  return (pod.spec.volumes ?? []).every((v) => {
+    if (!v.persistentVolumeClaim) return true;
+    const claim = state.store.objects.get(`PersistentVolumeClaim/${ns}/${v.persistentVolumeClaim.claimName}`) as unknown as PersistentVolumeClaim | undefined;
+    return claim?.status?.phase === 'Bound';
+  });
 }
 
 function contextKey(context: unknown): string {

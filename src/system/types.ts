@@ -31,13 +31,32 @@ export interface ModelConstants {
   allowDelete: boolean;
   /** Whether an administrator may cordon and uncordon nodes. */
   allowCordon: boolean;
+  /** Whether a user may delete PersistentVolumeClaims (reclaim policies come into play). */
+  allowDeleteClaims?: boolean;
+  /** Whether an administrator may clear a Released or Failed volume's claimRef. */
+  allowVolumeAdmin?: boolean;
   /** Seed of the scheduler's random choice among equally scored nodes (simulation; the checker explores all). */
   seed: number;
 }
 
 export const defaultConstants: ModelConstants = { maxRestarts: 2, maxFaults: 2, allowDelete: true, allowCordon: false, seed: 1 };
 
-export type Actor = 'kubelet' | 'env' | 'user' | 'timer' | 'scheduler' | 'node-controller' | 'taint-eviction' | 'controller';
+export type Actor =
+  | 'kubelet'
+  | 'env'
+  | 'user'
+  | 'admin'
+  | 'timer'
+  | 'scheduler'
+  | 'node-controller'
+  | 'taint-eviction'
+  | 'controller'
+  | 'pv-controller'
+  | 'pvc-protection'
+  | 'provisioner'
+  | 'external-provisioner'
+  | 'attach-detach-controller'
+  | 'external-attacher';
 
 /** An event a component or the environment may send, declared as data next to each machine. */
 export interface Offer {
@@ -56,22 +75,32 @@ export interface Action {
   readonly fault: boolean;
 }
 
-/** What an instance id names: `node/<node>`, `replicaset/<ns>/<rs>`, `scheduling/<ns>/<pod>`, `pod/<ns>/<pod>`, `pod/<ns>/<pod>/<list>/<container>`. */
+/**
+ * What an instance id names: `node/<node>`, `replicaset/<ns>/<rs>`, `scheduling/<ns>/<pod>`, `pod/<ns>/<pod>`,
+ * `pod/<ns>/<pod>/<list>/<container>`, `persistentvolumeclaim/<ns>/<claim>`, `persistentvolume/<pv>`,
+ * `attachment/<pv>/<node>`, `volume/<ns>/<pod>/<volume>`.
+ */
 export interface InstanceRef {
-  machine: 'node' | 'scheduler' | 'pod' | 'container' | 'replicaset';
+  machine: 'node' | 'scheduler' | 'pod' | 'container' | 'replicaset' | 'persistentvolumeclaim' | 'persistentvolume' | 'volume-attachment' | 'volume';
   node?: string;
   namespace?: string;
   name?: string;
   list?: 'initContainers' | 'containers';
   container?: string;
-  /** The store key of the Pod, for Pod, container and scheduler instances. */
+  /** The store key of the Pod, for Pod, container, scheduler and volume instances. */
   podKey?: string;
+  /** A PersistentVolume's name (volume and attachment instances), or a Pod's volume name (volume instances). */
+  volume?: string;
 }
 
 export function instanceRef(id: string): InstanceRef {
   const parts = id.split('/');
   if (parts[0] === 'node') return { machine: 'node', node: parts[1]! };
   if (parts[0] === 'replicaset') return { machine: 'replicaset', namespace: parts[1]!, name: parts[2]! };
+  if (parts[0] === 'persistentvolumeclaim') return { machine: 'persistentvolumeclaim', namespace: parts[1]!, name: parts[2]! };
+  if (parts[0] === 'persistentvolume') return { machine: 'persistentvolume', name: parts[1]!, volume: parts[1]! };
+  if (parts[0] === 'attachment') return { machine: 'volume-attachment', volume: parts[1]!, node: parts[2]! };
+  if (parts[0] === 'volume') return { machine: 'volume', namespace: parts[1]!, name: parts[2]!, volume: parts[3]!, podKey: `Pod/${parts[1]}/${parts[2]}` };
   const [, namespace, name, list, container] = parts as [string, string, string, string?, string?];
   const podKey = `Pod/${namespace}/${name}`;
   if (parts[0] === 'scheduling') return { machine: 'scheduler', namespace, name, podKey };

@@ -59,8 +59,8 @@ describe('kubemodel CLI', () => {
   });
 
   it('API-04: an unknown model or machine names what exists', () => {
-    expect(kubemodel(['check', 'nope']).err).toMatch(/^error: no model "nope": not a bundled model \(leader-election, leader-election-broken, leader-election-ignores-deadline, leader-election-unsafe-config, node-failure-replacement, node-failure-tolerates-forever, pod, pod-broken, pod-sidecar-job, rollout, rollout-10-replicas, rollout-crash, rollout-image-never-pulls, scheduling\)/);
-    expect(kubemodel(['paths', 'nope']).err).toBe('error: unknown machine "nope" (known: node, scheduler, pod, container, replicaset, leader-election)\n');
+    expect(kubemodel(['check', 'nope']).err).toMatch(/^error: no model "nope": not a bundled model \(leader-election, leader-election-broken, leader-election-ignores-deadline, leader-election-unsafe-config, node-failure-replacement, node-failure-tolerates-forever, pod, pod-broken, pod-sidecar-job, rollout, rollout-10-replicas, rollout-crash, rollout-image-never-pulls, scheduling, storage-broken-detach, storage-claim-never-binds, storage-claims-race, storage-dynamic-provisioning, storage-local-wffc, storage-node-loss, storage-pod-deleted-mid-mount, storage-reclaim\)/);
+    expect(kubemodel(['paths', 'nope']).err).toBe('error: unknown machine "nope" (known: node, scheduler, pod, container, replicaset, persistentvolumeclaim, persistentvolume, volume-attachment, volume, leader-election)\n');
   });
 
   it('RES-03: a bad quantity and a YAML syntax error are reported with file and line; the good file is still simulated', () => {

@@ -8,6 +8,7 @@ import type { KubeObject, Node, Pod, ReplicaSet } from '../../k8s/types.ts';
 import { simulate, type SimulationResult } from '../../simulate/simulate.ts';
 import { podStatusColumns } from '../../kubectl/get-pods.ts';
 import { humanDuration } from '../../kubectl/age.ts';
+import { pvcHeaders, pvcRow, pvHeaders, pvRow } from '../../kubectl/get-storage.ts';
 import { exampleCluster } from '../files.ts';
 import { checkOutput, table, toJson, toYamlText } from '../output.ts';
 import type { CliContext } from '../context.ts';
@@ -29,6 +30,7 @@ export interface LoadedCluster {
   nodes: Node[];
   replicaSets: ReplicaSet[];
   policies: KubeObject[];
+  storage: KubeObject[];
   errors: InputError[];
   warnings: InputError[];
 }
@@ -48,6 +50,7 @@ export async function loadCluster(paths: string[], stdin: () => Promise<string>,
     nodes: applied.nodes,
     replicaSets: applied.replicaSets,
     policies: [...namespaces, ...limitRanges, ...resourceQuotas, ...priorityClasses],
+    storage: applied.storage,
     errors: [...read.errors, ...parsed.errors, ...rejected],
     warnings: parsed.warnings,
   };
@@ -87,7 +90,15 @@ Examples:
       const result = simulate(cluster, { durationSeconds: flags.duration, kubernetesVersion: c.kubernetesVersion, start });
       const now = new Date(start.getTime() + result.endSeconds * 1000);
       if (format === 'json' || format === 'yaml') {
-        const doc = { kubernetesVersion: c.kubernetesVersion, simulatedSeconds: result.endSeconds, events: result.events, pods: result.pods, nodes: cluster.nodes };
+        const doc = {
+          kubernetesVersion: c.kubernetesVersion,
+          simulatedSeconds: result.endSeconds,
+          events: result.events,
+          pods: result.pods,
+          nodes: cluster.nodes,
+          persistentVolumeClaims: result.claims,
+          persistentVolumes: result.volumes,
+        };
         c.out(format === 'json' ? toJson(doc) : toYamlText(doc));
       } else {
         if (usingExample) c.out(`Simulating the bundled example cluster (${exampleCluster}) for ${humanDuration(result.endSeconds)}.\n\n`);
@@ -129,11 +140,24 @@ export function renderSimulation(result: SimulationResult, now: Date, kubernetes
     return [col.name, col.ready, col.status, col.restarts, col.age];
   });
   let out = `$ kubectl get events --sort-by=.lastTimestamp\n${table(['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'], rows)}\n$ kubectl get pods\n${table(['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'], pods)}`;
+  out += renderStorage(result, now, kubernetesVersion);
   const explicitNodes = result.nodes.filter((n) => n.metadata.annotations?.['kubemodel.io/implicit'] !== 'true');
   if (explicitNodes.length > 0) {
     const placement = result.pods.map((p) => [p.metadata.name, p.spec.nodeName ?? '<none>']);
     out += `\n$ kubectl get pods -o custom-columns=NAME:.metadata.name,NODE:.spec.nodeName\n${table(['NAME', 'NODE'], placement)}`;
     out += `\n$ kubectl get nodes\n${table(['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'], explicitNodes.map((n) => nodeRow(n, now, kubernetesVersion)))}`;
   }
+  return out;
+}
+
+/** `kubectl get pvc` and `kubectl get pv` when the run has any (PVC-01, PVC-02, PVC-14); `-A` with a NAMESPACE column when a claim is outside default. */
+function renderStorage(result: SimulationResult, now: Date, kubernetesVersion: string): string {
+  if (result.claims.length === 0 && result.volumes.length === 0) return '';
+  const allNamespaces = result.claims.some((c) => (c.metadata.namespace ?? 'default') !== 'default');
+  const claimRows = result.claims.map((c) => [...(allNamespaces ? [c.metadata.namespace ?? 'default'] : []), ...pvcRow(c, now, kubernetesVersion)]);
+  const claimHeaders = [...(allNamespaces ? ['NAMESPACE'] : []), ...pvcHeaders(kubernetesVersion)];
+  let out = '';
+  if (result.claims.length > 0) out += `\n$ kubectl get pvc${allNamespaces ? ' -A' : ''}\n${table(claimHeaders, claimRows)}`;
+  if (result.volumes.length > 0) out += `\n$ kubectl get pv\n${table(pvHeaders(kubernetesVersion), result.volumes.map((v) => pvRow(v, now, kubernetesVersion)))}`;
   return out;
 }
