@@ -46,6 +46,9 @@ const runs: [string, ModelFile][] = [
   ['3 pods (restarts 1, faults 1)', withPods(3, { maxRestarts: 1, maxFaults: 1, allowDelete: false })],
   ['scheduling (3 nodes, 3 pending Pods)', bundled('scheduling')],
   ['node-failure-replacement', bundled('node-failure-replacement')],
+  ['storage-dynamic-provisioning', bundled('storage-dynamic-provisioning')],
+  ['storage-node-loss', bundled('storage-node-loss')],
+  ['storage-reclaim (3 volumes, 4 claims)', bundled('storage-reclaim')],
 ];
 for (const [name, model] of runs) {
   global.gc?.();

@@ -18,9 +18,15 @@ export { applyObjects } from './admission/apply.ts';
 export type { AdmissionRequest, AdmissionResult, ClusterState } from './admission/types.ts';
 export { evaluatePressure, rankForEviction, evictionMessage } from './eviction/eviction.ts';
 
+// Storage: the PersistentVolumeController's choices and the volume plugins' phases.
+export { findMatchingVolume, syncClaim, syncVolume, provisionedVolume, isDelayBinding, defaultStorageClass, statefulSetClaimName, type ClaimDecision, type VolumeDecision, type MatchOptions } from './storage/binding/index.ts';
+export { volumePlugin, type VolumePlugin } from './storage/volume/plugins.ts';
+export { csiCallSequence, formatCsiCall } from './storage/volume/csi-calls.ts';
+export { parseFlexReply } from './storage/flexvolume/reply.ts';
+
 // Manifests.
 export { parseManifests, applyPodDefaults, type LoadedObject, type ParseResult } from './k8s/parse-manifests.ts';
-export type { Pod, PodSpec, PodStatus, Container, ContainerStatus, Node, Toleration, Taint, LabelSelector, ReplicaSet, Namespace, LimitRange, ResourceQuota, PriorityClass } from './k8s/types.ts';
+export type { Pod, PodSpec, PodStatus, Container, ContainerStatus, Node, Toleration, Taint, LabelSelector, ReplicaSet, Namespace, LimitRange, ResourceQuota, PriorityClass, PersistentVolume, PersistentVolumeClaim, StorageClass, CSIDriver, VolumeAttachment, ConfigMap, Secret } from './k8s/types.ts';
 
 // Rules.
 export { getRule, allRules } from './rules/registry.ts';

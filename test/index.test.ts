@@ -1,6 +1,6 @@
 // The documented library API, used the way the README shows it.
 import { describe, expect, it } from 'vitest';
-import { matchesSelector, parseQuantity, parseSelector, podPhase, podStatusColumns, qosClass, toleratesTaint, type Pod } from '../src/index.ts';
+import { findMatchingVolume, matchesSelector, parseQuantity, parseSelector, podPhase, podStatusColumns, qosClass, toleratesTaint, type PersistentVolume, type Pod } from '../src/index.ts';
 
 const pod: Pod = {
   apiVersion: 'v1',
@@ -14,6 +14,19 @@ const pod: Pod = {
 };
 
 describe('library API (README examples)', () => {
+  it('PVC-03: findMatchingVolume picks the smallest volume that fits, exact access-mode sets first', () => {
+    const pv = (name: string, size: string, modes: PersistentVolume['spec']['accessModes']): PersistentVolume => ({
+      apiVersion: 'v1',
+      kind: 'PersistentVolume',
+      metadata: { name },
+      spec: { capacity: { storage: size }, accessModes: modes, storageClassName: 'standard', nfs: { server: 'nfs', path: `/${name}` } },
+      status: { phase: 'Available' },
+    });
+    const claim = { apiVersion: 'v1' as const, kind: 'PersistentVolumeClaim' as const, metadata: { name: 'data', namespace: 'default' }, spec: { accessModes: ['ReadWriteOnce' as const], storageClassName: 'standard', resources: { requests: { storage: '1Gi' } } } };
+    const volumes = [pv('big', '10Gi', ['ReadWriteOnce']), pv('small', '2Gi', ['ReadWriteOnce']), pv('tiny-rwx', '1Gi', ['ReadWriteOnce', 'ReadWriteMany'])];
+    expect(findMatchingVolume(claim, volumes)).toBe('small');
+    expect(findMatchingVolume(claim, volumes.slice(2))).toBe('tiny-rwx');
+  });
   it('POD-07: podPhase and podStatusColumns of a running Pod', () => {
     expect(podPhase(pod)).toBe('Running');
     expect(podStatusColumns(pod, new Date('2026-01-01T00:05:00Z'))).toEqual({ name: 'web', ready: '1/1', status: 'Running', restarts: '0', age: '5m' });

@@ -6,7 +6,8 @@ import type { KubeEvent } from '../kubelet/event-messages.ts';
 import type { PersistentVolume, PersistentVolumeClaim, Pod } from '../k8s/types.ts';
 import { provisioningStarted, provisioningSucceeded, claimLost, volumeFailedDelete, volumeRecycled, type StorageEvent } from '../storage/binding/events.ts';
 import { multiAttachEvent, volumeEvent } from '../storage/volume/events.ts';
-import { csiStagingPath, volumeAttachmentName, volumeMountPath } from '../storage/volume/paths.ts';
+import { csiStagingPath, flexDeviceMountPath, volumeAttachmentName, volumeMountPath } from '../storage/volume/paths.ts';
+import { flexCall, type FlexOperation } from '../storage/flexvolume/driver-call.ts';
 import type { ActionDescription } from './describe.ts';
 import type { ClusterSystem } from './system.ts';
 import { storageFacts } from './storage-facts.ts';
@@ -76,7 +77,8 @@ export function describeStorageStep(system: ClusterSystem, before: SystemState, 
     const onPods = (e: KubeEvent, pods: Pod[]): KubeEvent[] => pods.map((p) => ({ ...e, involvedObject: `pod/${p.metadata.name}` }));
     const users = podsUsing(system, before, ref.volume!, ref.node);
     const va = pv?.spec.csi ? volumeAttachmentName(pv.spec.csi.volumeHandle, pv.spec.csi.driver, ref.node!) : undefined;
-    if (t === 'ATTACH') return { actor: 'attachdetach-controller', object, events: [], summary: va ? `the AttachDetachController created VolumeAttachment ${va} for volume ${ref.volume} on ${ref.node}` : `the AttachDetachController attaches volume ${ref.volume} to ${ref.node}` };
+    const flex = pv?.spec.flexVolume ? flexLine(pv, t === 'DETACH' || t === 'DETACHED' ? 'detach' : 'attach', { nodeName: ref.node! }) : '';
+    if (t === 'ATTACH') return { actor: 'attachdetach-controller', object, events: [], summary: va ? `the AttachDetachController created VolumeAttachment ${va} for volume ${ref.volume} on ${ref.node}` : `the AttachDetachController attaches volume ${ref.volume} to ${ref.node}${flex}` };
     if (t === 'ATTACHED') {
       const events = onPods(volumeEvent('SuccessfulAttachVolume', { volume: ref.volume! }, kubernetesVersion), users);
       return { actor: pv?.spec.csi ? 'external-attacher' : 'attachdetach-controller', object, events, summary: `volume ${ref.volume} attached to ${ref.node}${va ? ` (ControllerPublishVolume; ${va} status.attached=true)` : ''}` };
@@ -94,7 +96,7 @@ export function describeStorageStep(system: ClusterSystem, before: SystemState, 
       return { actor: 'attachdetach-controller', object, events, summary: `volume ${ref.volume} is still attached to another node: not attached to ${ref.node} (Multi-Attach)` };
     }
     if (t === 'DETACH') return { actor: 'attachdetach-controller', object, events: [], summary: `no Pod on ${ref.node} needs volume ${ref.volume} and kubelet unmounted it: detaching${va ? ` (VolumeAttachment ${va} deleted)` : ''}` };
-    return { actor: pv?.spec.csi ? 'external-attacher' : 'attachdetach-controller', object, events: [], summary: `volume ${ref.volume} detached from ${ref.node}${pv?.spec.csi ? ' (ControllerUnpublishVolume)' : ''}` };
+    return { actor: pv?.spec.csi ? 'external-attacher' : 'attachdetach-controller', object, events: [], summary: `volume ${ref.volume} detached from ${ref.node}${pv?.spec.csi ? ' (ControllerUnpublishVolume)' : flex}` };
   }
   // A Pod volume: kubelet's VolumeManager.
   const pod = (before.store.objects.get(ref.podKey!) ?? after.store.objects.get(ref.podKey!)) as unknown as Pod | undefined;
@@ -109,12 +111,14 @@ export function describeStorageStep(system: ClusterSystem, before: SystemState, 
   const target = plugin ? volumeMountPath(uid, plugin, specName) : `/var/lib/kubelet/pods/${uid}/volumes/kubernetes.io~${v?.configMap ? 'configmap' : v?.secret ? 'secret' : 'projected'}/${ref.volume}`;
   const host = ctx.node ?? pod?.spec.nodeName;
   const withHost = (e: KubeEvent): KubeEvent => (host ? { ...e, host } : e);
+  // FlexVolume: kubelet execs the driver once per operation and reads its JSON reply (VOL-07, VOL-08).
+  const flexOf = (op: FlexOperation) => (pv?.spec.flexVolume ? flexLine(pv, op, { mountDir: op.endsWith('device') ? flexDeviceMountPath(pv.spec.flexVolume.driver, pv.metadata.name) : target, ...(host ? { nodeName: host } : {}) }) : '');
   const staging = pv?.spec.csi ? csiStagingPath({ pvName: pv.metadata.name, driver: pv.spec.csi.driver, volumeHandle: pv.spec.csi.volumeHandle }, kubernetesVersion) : undefined;
   switch (t) {
     case 'MOUNT_DEVICE':
-      return { actor: 'kubelet', object, events: [], summary: `kubelet: MountVolume.MountDevice succeeded for volume "${specName}"${staging ? ` (NodeStageVolume to ${staging})` : ''}` };
+      return { actor: 'kubelet', object, events: [], summary: `kubelet: MountVolume.MountDevice succeeded for volume "${specName}"${staging ? ` (NodeStageVolume to ${staging})` : flexOf('mountdevice')}` };
     case 'SET_UP':
-      return { actor: 'kubelet', object, events: [], summary: `kubelet: MountVolume.SetUp succeeded for volume "${specName}"${pv?.spec.csi ? ' (NodePublishVolume)' : ''} at ${target}` };
+      return { actor: 'kubelet', object, events: [], summary: `kubelet: MountVolume.SetUp succeeded for volume "${specName}"${pv?.spec.csi ? ' (NodePublishVolume)' : ''} at ${target}${flexOf('mount')}` };
     case 'SET_UP_FAILED': {
       const missing = v ? configMissingMessage(v, ref.namespace!, facts) : 'not found';
       const e = withHost(volumeEvent('FailedMountSetUp', { volume: ref.volume!, error: missing }, kubernetesVersion));
@@ -125,9 +129,9 @@ export function describeStorageStep(system: ClusterSystem, before: SystemState, 
       return { actor: 'kubelet', object, events: [e], summary: `${e.message}; kubelet retries` };
     }
     case 'TEAR_DOWN':
-      return { actor: 'kubelet', object, events: [], summary: `kubelet: UnmountVolume.TearDown succeeded for volume "${specName}"${pv?.spec.csi ? ' (NodeUnpublishVolume)' : ''}` };
+      return { actor: 'kubelet', object, events: [], summary: `kubelet: UnmountVolume.TearDown succeeded for volume "${specName}"${pv?.spec.csi ? ' (NodeUnpublishVolume)' : flexOf('unmount')}` };
     default:
-      return { actor: 'kubelet', object, events: [], summary: `kubelet: UnmountDevice succeeded for volume "${specName}"${staging ? ` (NodeUnstageVolume of ${staging})` : ''}` };
+      return { actor: 'kubelet', object, events: [], summary: `kubelet: UnmountDevice succeeded for volume "${specName}"${staging ? ` (NodeUnstageVolume of ${staging})` : flexOf('unmountdevice')}` };
   }
 }
 
@@ -139,4 +143,11 @@ function configMissingMessage(v: NonNullable<ReturnType<typeof podVolumeOf>>, na
     if (s.secret && !s.secret.optional && !facts.secrets.has(`${namespace}/${s.secret.name}`)) return `secret "${s.secret.name}" not found`;
   }
   return 'not found';
+}
+
+/** `; exec <driver> <op> … → {"status": "Success"}`: one FlexVolume driver call as kubelet or the controller runs it. */
+function flexLine(pv: PersistentVolume, op: FlexOperation, args: { nodeName?: string; mountDir?: string }): string {
+  const f = pv.spec.flexVolume!;
+  const call = flexCall(op, { driver: f.driver, specName: pv.metadata.name, ...(f.fsType ? { fsType: f.fsType } : {}), ...(f.readOnly !== undefined ? { readOnly: f.readOnly } : {}), ...(f.options ? { options: f.options } : {}) }, args);
+  return `; ${call.caller} runs ${call.commandLine} → {"status": "Success"}`;
 }

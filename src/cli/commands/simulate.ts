@@ -63,6 +63,7 @@ export function registerSimulate(program: Command, ctx: () => CliContext, stdin:
     .argument('[manifests...]', 'YAML/JSON files or directories, or - for standard input')
     .option('-o, --output <format>', `output format: ${FORMATS.join('|')}`, 'text')
     .option('--duration <time>', 'simulated time to run, e.g. 90s, 10m', parseDuration, 600)
+    .option('--trace', 'also print every step with its time and actor, including those Kubernetes records no Event for (binding a claim, MountDevice/SetUp, detach)')
     .addHelpText(
       'after',
       `
@@ -76,10 +77,11 @@ Examples:
   $ kubemodel simulate                              # the bundled example cluster, 10 minutes
   $ kubemodel simulate my-pods.yaml --duration 5m
   $ kubemodel simulate examples/scheduling/cluster.yaml examples/scheduling/nodeselector-ssd.yaml
+  $ kubemodel simulate examples/storage/cluster.yaml examples/storage/pv-pod.yaml --trace
   $ kubectl get pod web -o yaml | kubemodel simulate - -o json
   $ kubemodel --kubernetes-version 1.21 simulate    # event wording of Kubernetes 1.21`,
     )
-    .action(async (manifests: string[], flags: { output: string; duration: number }) => {
+    .action(async (manifests: string[], flags: { output: string; duration: number; trace?: boolean }) => {
       const c = ctx();
       const format = checkOutput(flags.output, FORMATS);
       const usingExample = manifests.length === 0;
@@ -98,10 +100,12 @@ Examples:
           nodes: cluster.nodes,
           persistentVolumeClaims: result.claims,
           persistentVolumes: result.volumes,
+          ...(flags.trace ? { steps: result.steps.map((st) => ({ at: st.at, instance: st.action.instance, event: st.action.event, actor: st.action.actor, summary: st.summary })) } : {}),
         };
         c.out(format === 'json' ? toJson(doc) : toYamlText(doc));
       } else {
         if (usingExample) c.out(`Simulating the bundled example cluster (${exampleCluster}) for ${humanDuration(result.endSeconds)}.\n\n`);
+        if (flags.trace) c.out(renderTrace(result));
         c.out(renderSimulation(result, now, c.kubernetesVersion));
       }
       if (cluster.errors.length > 0) c.exitCode = 2;
@@ -118,6 +122,12 @@ function nodeRow(node: Node, now: Date, kubernetesVersion: string): string[] {
     .sort();
   const age = humanDuration((now.getTime() - Date.parse(node.metadata.creationTimestamp ?? now.toISOString())) / 1000);
   return [node.metadata.name, status, roles.join(',') || '<none>', age, `v${kubernetesVersion}.0`];
+}
+
+/** Every step in time order: `  12.2s  kubelet  volume/default/pv-pod/pv-storage  MountVolume.SetUp succeeded …`. */
+export function renderTrace(result: SimulationResult): string {
+  const rows = result.steps.map((st) => [`${st.at.toFixed(1)}s`, st.action.actor, st.action.instance, st.summary]);
+  return `# steps (kubemodel's trace; Events are what Kubernetes itself records)\n${table(['TIME', 'ACTOR', 'INSTANCE', 'WHAT HAPPENED'], rows)}\n`;
 }
 
 export function renderSimulation(result: SimulationResult, now: Date, kubernetesVersion: string): string {

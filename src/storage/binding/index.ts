@@ -6,6 +6,7 @@ export { accessModeGroups, accessModesKey, accessModesSatisfied } from './access
 export { claimClass, claimHasClass, defaultStorageClass, findClass, isDelayBinding, volumeClass } from './classes.ts';
 export { syncClaim, volumeSatisfyError, type ClaimDecision, type SyncClaimOptions } from './sync-claim.ts';
 export { syncVolume, type SyncVolumeOptions, type VolumeDecision } from './sync-volume.ts';
+export { statefulSetClaim, statefulSetClaimName } from './statefulset-claims.ts';
 export { provisionedVolume, provisionerFor, type ProvisionerLookup, type ProvisionOptions } from './provision.ts';
 export { allowedTopologiesMatch, volumeNodeAffinityMatches } from './topology.ts';
 export { claimKey, provisioningStarted, provisioningSucceeded, type StorageEvent } from './events.ts';
