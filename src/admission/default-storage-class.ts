@@ -10,36 +10,11 @@
 // alphabetically first name (classes "b" and "a" created in the same second → "a"); before, the claim was
 // rejected: `persistentvolumeclaims "data" is forbidden: Internal error occurred: 2 default StorageClasses
 // were found`.
-import type { PersistentVolumeClaim, StorageClass } from '../k8s/types.ts';
+import type { PersistentVolumeClaim } from '../k8s/types.ts';
+import { claimHasClass, defaultClasses } from '../storage/binding/classes.ts';
 import { forbidden, type Attributes, type ClusterState, type MutationStep } from './types.ts';
 
-export const IS_DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
-export const BETA_IS_DEFAULT_CLASS_ANNOTATION = 'storageclass.beta.kubernetes.io/is-default-class';
-export const BETA_STORAGE_CLASS_ANNOTATION = 'volume.beta.kubernetes.io/storage-class';
 const NEWEST_DEFAULT_WINS_SINCE_MINOR = 26;
-
-export function isDefaultClass(sc: StorageClass): boolean {
-  const annotations = sc.metadata.annotations ?? {};
-  return annotations[IS_DEFAULT_CLASS_ANNOTATION] === 'true' || annotations[BETA_IS_DEFAULT_CLASS_ANNOTATION] === 'true';
-}
-
-/** helper.PersistentVolumeClaimHasClass: an explicit "" counts as a class. */
-export function claimHasClass(pvc: PersistentVolumeClaim): boolean {
-  return pvc.spec.storageClassName !== undefined || pvc.metadata.annotations?.[BETA_STORAGE_CLASS_ANNOTATION] !== undefined;
-}
-
-/** A class without creationTimestamp sorts as the oldest, like Go's zero time. */
-const createdAt = (sc: StorageClass): number => {
-  const t = sc.metadata.creationTimestamp === undefined ? Number.NaN : Date.parse(sc.metadata.creationTimestamp);
-  return Number.isNaN(t) ? -Infinity : t;
-};
-
-/** The default classes, the one GetDefaultClass picks first: newest, then by name. */
-export function defaultClasses(classes: readonly StorageClass[]): StorageClass[] {
-  return classes
-    .filter(isDefaultClass)
-    .sort((a, b) => createdAt(b) - createdAt(a) || (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
-}
 
 export function defaultStorageClassMutate(attrs: Attributes, cluster: ClusterState): MutationStep {
   if (attrs.kind !== 'PersistentVolumeClaim' || attrs.operation !== 'CREATE') return { object: attrs.object };

@@ -2,7 +2,8 @@
 // chain, after DefaultTolerationSeconds as in kube-apiserver's AllOrderedPlugins.
 import { describe, expect, it } from 'vitest';
 import { admit, MUTATING_PLUGINS } from '../../src/admission/chain.ts';
-import { defaultClasses, defaultStorageClassMutate } from '../../src/admission/default-storage-class.ts';
+import { defaultStorageClassMutate } from '../../src/admission/default-storage-class.ts';
+import { defaultClasses } from '../../src/storage/binding/classes.ts';
 import { finalizersOf, storageObjectInUseProtection } from '../../src/admission/storage-protection.ts';
 import type { Attributes } from '../../src/admission/types.ts';
 import type { KubeObject, PersistentVolume, PersistentVolumeClaim, StorageClass } from '../../src/k8s/types.ts';

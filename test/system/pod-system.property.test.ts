@@ -3,7 +3,8 @@
 // printed by fast-check on failure; replay with { seed, path }.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { loadPodModel, type ModelFile } from '../../src/checker/pod-model.ts';
+import type { ModelFile } from '../../src/checker/pod-model.ts';
+import { walkModel } from '../support/walk.ts';
 import type { Pod } from '../../src/k8s/types.ts';
 import { arbLifecyclePod } from '../arbitraries/pod-spec.ts';
 
@@ -19,20 +20,7 @@ function model(pod: Pod, rebind?: ModelFile['rebind']): ModelFile {
   };
 }
 
-/** Walks `choices` through the system; returns the first invariant broken, or undefined. */
-function walk(file: ModelFile, choices: number[]): string | undefined {
-  const m = loadPodModel(file);
-  let state = m.ts.initial[0]!;
-  for (const choice of choices) {
-    for (const inv of m.invariants) if (!inv.holds(state)) return inv.id;
-    const succ = m.ts.successors(state);
-    if (succ.length === 0) return undefined;
-    const { action, next } = succ[choice % succ.length]!;
-    for (const inv of m.stepInvariants) if (!inv.holds(state, action, next)) return inv.id;
-    state = next;
-  }
-  return undefined;
-}
+const walk = walkModel;
 
 const choices = fc.array(fc.nat(), { minLength: 1, maxLength: 60 });
 

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { loadPodModel, type ModelFile } from '../../src/checker/pod-model.ts';
+import { walkModel } from '../support/walk.ts';
 import type { KubeObject } from '../../src/k8s/types.ts';
 import { storageInvariants, storageStepInvariants } from '../../properties/storage.ts';
 import { arbStorageCluster } from '../arbitraries/storage.ts';
@@ -32,21 +33,7 @@ function model(objects: KubeObject[], rebind?: ModelFile['rebind'], constants: M
   };
 }
 
-/** Walks `choices` through the system; returns the first invariant broken, or undefined. */
-function walk(file: ModelFile, choices: number[]): string | undefined {
-  const m = loadPodModel(file);
-  let state = m.ts.initial[0]!;
-  for (const choice of choices) {
-    for (const inv of m.invariants) if (!inv.holds(state)) return inv.id;
-    const succ = m.ts.successors(state);
-    if (succ.length === 0) return undefined;
-    const { action, next } = succ[choice % succ.length]!;
-    for (const inv of m.stepInvariants) if (!inv.holds(state, action, next)) return inv.id;
-    state = next;
-  }
-  for (const inv of m.invariants) if (!inv.holds(state)) return inv.id;
-  return undefined;
-}
+const walk = walkModel;
 
 const choices = fc.array(fc.nat(), { minLength: 1, maxLength: 50 });
 

@@ -26,19 +26,28 @@ export function claimHasClass(claim: PersistentVolumeClaim): boolean {
   return claim.spec.storageClassName !== undefined || claim.metadata.annotations?.[ANN_BETA_STORAGE_CLASS] !== undefined;
 }
 
-const isDefault = (sc: StorageClass): boolean =>
+export const isDefaultClass = (sc: StorageClass): boolean =>
   sc.metadata.annotations?.[ANN_DEFAULT_CLASS] === 'true' || sc.metadata.annotations?.[ANN_BETA_DEFAULT_CLASS] === 'true';
 
-const created = (sc: StorageClass): number => (sc.metadata.creationTimestamp ? Date.parse(sc.metadata.creationTimestamp) : 0);
+/** A class without creationTimestamp sorts as the oldest, like Go's zero time. */
+const created = (sc: StorageClass): number => {
+  const t = sc.metadata.creationTimestamp === undefined ? Number.NaN : Date.parse(sc.metadata.creationTimestamp);
+  return Number.isNaN(t) ? -Infinity : t;
+};
+
+/** Every default class, in the order GetDefaultClass prefers them: newest by creationTimestamp, then name. */
+export function defaultClasses(classes: readonly StorageClass[]): StorageClass[] {
+  return classes
+    .filter(isDefaultClass)
+    .sort((a, b) => created(b) - created(a) || (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
+}
 
 /**
  * PVC-07: the class annotated is-default-class "true"; when several are, the newest by creationTimestamp,
  * then the lowest name (two defaults created 10:00 and 10:05 → the 10:05 one).
  */
 export function defaultStorageClass(classes: readonly StorageClass[]): StorageClass | undefined {
-  const defaults = classes.filter(isDefault);
-  defaults.sort((a, b) => created(b) - created(a) || (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
-  return defaults[0];
+  return defaultClasses(classes)[0];
 }
 
 export function findClass(classes: readonly StorageClass[], name: string): StorageClass | undefined {

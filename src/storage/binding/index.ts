@@ -3,7 +3,7 @@
 // (PVC-02..PVC-14, VOL-09). Pure functions over Kubernetes objects; the interpreter applies the decisions.
 export { findMatchingVolume, volumeVerdict, type CandidateVerdict, type MatchOptions } from './match.ts';
 export { accessModeGroups, accessModesKey, accessModesSatisfied } from './access-modes.ts';
-export { claimClass, claimHasClass, defaultStorageClass, findClass, isDelayBinding, volumeClass } from './classes.ts';
+export { claimClass, claimHasClass, defaultClasses, defaultStorageClass, isDefaultClass, findClass, isDelayBinding, volumeClass } from './classes.ts';
 export { syncClaim, volumeSatisfyError, type ClaimDecision, type SyncClaimOptions } from './sync-claim.ts';
 export { syncVolume, type SyncVolumeOptions, type VolumeDecision } from './sync-volume.ts';
 export { statefulSetClaim, statefulSetClaimName } from './statefulset-claims.ts';
