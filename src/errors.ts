@@ -34,6 +34,8 @@ export class InputError extends Error {
     readonly file?: string,
     readonly line?: number,
     readonly column?: number,
+    /** The object the error is about, as kubectl names it: `PersistentVolumeClaim "data"`. */
+    readonly subject?: string,
   ) {
     super(message);
   }
@@ -42,5 +44,12 @@ export class InputError extends Error {
   get located(): string {
     const where = [this.file, this.line, this.column].filter((p) => p !== undefined).join(':');
     return where ? `${where}: ${this.message}` : this.message;
+  }
+
+  /** What the CLI prints: the located message, naming the object after the position when known. */
+  get reported(): string {
+    if (this.subject === undefined) return this.located;
+    const where = [this.file, this.line, this.column].filter((p) => p !== undefined).join(':');
+    return where ? `${where}: ${this.subject}: ${this.message}` : `${this.subject}: ${this.message}`;
   }
 }

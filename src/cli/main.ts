@@ -87,7 +87,7 @@ Examples:
       // --help and --version end here with exit code 0; usage errors were already printed by commander.
       return e.exitCode === 0 ? 0 : 2;
     }
-    if (e instanceof InputError) process.stderr.write(`error: ${e.located}\n`);
+    if (e instanceof InputError) process.stderr.write(`error: ${e.reported}\n`);
     else if (e instanceof RuleError) process.stderr.write(`error: ${e.file ?? `rule ${e.ruleId}`}: ${e.message.includes(e.jsonPath) ? e.message : `${e.jsonPath}: ${e.message}`}\n`);
     else if (e instanceof MachineError) process.stderr.write(`error: machine ${e.machineId}${e.stateId ? ` state ${e.stateId}` : ''}: ${e.message}\n`);
     else {

@@ -108,9 +108,12 @@ interface LoadContext {
 /** One object, or each item of a List; `base` is where the object sits in its document. */
 function load(ctx: LoadContext, object: Record<string, unknown>, base: PathSegment[]): void {
   const map = ctx.sourceMap(base);
+  // Errors name the object as kubectl does (`PersistentVolumeClaim "data"`) when it has a name.
+  const name = (object['metadata'] as { name?: unknown } | undefined)?.name;
+  const subject = typeof object['kind'] === 'string' && typeof name === 'string' && name !== '' ? `${object['kind']} ${JSON.stringify(name)}` : undefined;
   const locate = (message: string, path: readonly PathSegment[]) => {
     const pos = map.position(path);
-    return new InputError(message, ctx.file, pos?.line, pos?.column);
+    return new InputError(message, ctx.file, pos?.line, pos?.column, subject);
   };
   const reject = (errs: FieldError[]) => {
     for (const e of errs) ctx.result.errors.push(locate(`${e.path}: ${e.message}`, e.path.segments));

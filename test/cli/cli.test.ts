@@ -84,8 +84,8 @@ describe('kubemodel CLI', () => {
     const r = kubemodel(['simulate', join(fixtures, 'bad-affinity.yaml'), join(fixtures, 'taint-without-effect.yaml'), join(fixtures, 'good.yaml'), '--duration', '10s']);
     expect(r.code).toBe(2);
     expect(r.err.trim().split('\n')).toEqual([
-      `error: ${join(fixtures, 'bad-affinity.yaml')}:10:36: spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].operator: Unsupported value: "Near": supported values: "DoesNotExist", "Exists", "Gt", "In", "Lt", "NotIn"`,
-      `error: ${join(fixtures, 'taint-without-effect.yaml')}:6:5: spec.taints[0].effect: Required value`,
+      `error: ${join(fixtures, 'bad-affinity.yaml')}:10:36: Pod "near": spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].operator: Unsupported value: "Near": supported values: "DoesNotExist", "Exists", "Gt", "In", "Lt", "NotIn"`,
+      `error: ${join(fixtures, 'taint-without-effect.yaml')}:6:5: Node "n1": spec.taints[0].effect: Required value`,
     ]);
     expect(r.out).toMatch(/hello\s+1\/1\s+Running/);
   });

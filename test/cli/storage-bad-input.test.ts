@@ -19,12 +19,12 @@ function kubemodel(args: string[]) {
 }
 
 describe('kubemodel simulate with storage manifests', () => {
-  it('PVC-01, API-04: an unknown access mode exits 2 with one line naming file:line:col; the good file is still simulated', () => {
+  it('PVC-01, API-04: an unknown access mode exits 2 with one line naming file:line:col, the object and the field; the good file is still simulated', () => {
     const bad = join(fixtures, 'cli-bad-access-mode.yaml');
     const r = kubemodel(['simulate', bad, join(fixtures, 'cli-good.yaml'), '--duration', '30s']);
     expect(r.code).toBe(2);
     expect(r.err.trim().split('\n')).toEqual([
-      `error: ${bad}:8:5: spec.accessModes: Unsupported value: "ReadWriteSometimes": supported values: "ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"`,
+      `error: ${bad}:8:5: PersistentVolumeClaim "data": spec.accessModes: Unsupported value: "ReadWriteSometimes": supported values: "ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"`,
     ]);
     expect(r.err).not.toMatch(/warning|\n\s+at /);
     expect(r.out).toMatch(/hello\s+1\/1\s+Running/);

@@ -23,7 +23,7 @@ export function registerDemo(program: Command, ctx: () => CliContext, stdin: () 
       const models: { model: string; states: number; depth: number; statesPerSecond: number; violation: string | null; asExpected: boolean }[] = [];
       c.out(c.paint('bold', `== simulate: the example cluster in ${exampleCluster}\n`));
       const cluster = await loadCluster([exampleCluster], stdin, c.kubernetesVersion);
-      for (const e of cluster.errors) c.err(`error: ${e.located}\n`);
+      for (const e of cluster.errors) c.err(`error: ${e.reported}\n`);
       const start = new Date('2026-01-01T00:00:00Z');
       const sim = simulate(cluster, { durationSeconds: 600, kubernetesVersion: c.kubernetesVersion, start });
       c.out(renderSimulation(sim, new Date(start.getTime() + sim.endSeconds * 1000), c.kubernetesVersion));

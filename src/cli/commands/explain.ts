@@ -36,7 +36,7 @@ Examples:
       const format = checkOutput(flags.output, FORMATS);
       if (kind !== 'pod' && kind !== 'pods' && kind !== 'po') throw new InputError(`explain: unsupported kind "${kind}" (supported: pod)`);
       const cluster = await loadCluster(manifests.length === 0 ? [exampleCluster] : manifests, stdin, c.kubernetesVersion);
-      for (const e of cluster.errors) c.err(`error: ${e.located}\n`);
+      for (const e of cluster.errors) c.err(`error: ${e.reported}\n`);
       const [ns, podName] = name.includes('/') ? (name.split('/', 2) as [string, string]) : [undefined, name];
       const pod = cluster.pods.find((p) => p.metadata.name === podName && (ns === undefined || (p.metadata.namespace ?? 'default') === ns));
       if (!pod) throw new InputError(`pods "${podName}" not found in the given manifests`);

@@ -86,8 +86,8 @@ Examples:
       const format = checkOutput(flags.output, FORMATS);
       const usingExample = manifests.length === 0;
       const cluster = await loadCluster(usingExample ? [exampleCluster] : manifests, stdin, c.kubernetesVersion);
-      for (const w of cluster.warnings) c.err(`warning: ${w.located}\n`);
-      for (const e of cluster.errors) c.err(`error: ${e.located}\n`);
+      for (const w of cluster.warnings) c.err(`warning: ${w.reported}\n`);
+      for (const e of cluster.errors) c.err(`error: ${e.reported}\n`);
       const start = new Date('2026-01-01T00:00:00Z');
       const result = simulate(cluster, { durationSeconds: flags.duration, kubernetesVersion: c.kubernetesVersion, start });
       const now = new Date(start.getTime() + result.endSeconds * 1000);
