@@ -9,6 +9,8 @@ import { deploymentRuleFiles } from './deployment/index.ts';
 import { pvControllerRuleFiles } from './pv-controller/index.ts';
 import { attachDetachRuleFiles } from './attach-detach/index.ts';
 import { volumeManagerRuleFiles } from './volume-manager/index.ts';
+import { replicasetControllerRuleFiles } from './replicaset-controller/index.ts';
+import { garbageCollectorRuleFiles } from './garbage-collector/index.ts';
 import { storageRuleFiles } from './storage/index.ts';
 import { volumeRuleFiles } from './volume/index.ts';
 import containerHasLivenessProbe from './container/has-liveness-probe.json' with { type: 'json' };
@@ -101,6 +103,8 @@ export const builtinRuleFiles: readonly RuleFile[] = [
   ...pvControllerRuleFiles,
   ...attachDetachRuleFiles,
   ...volumeManagerRuleFiles,
+  ...replicasetControllerRuleFiles,
+  ...garbageCollectorRuleFiles,
   ...storageRuleFiles,
   ...volumeRuleFiles,
 ] as RuleFile[];

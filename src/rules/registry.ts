@@ -12,6 +12,8 @@ import './shapes-eviction.ts';
 import './shapes-leader-election.ts';
 import './shapes-deployment.ts';
 import './shapes-storage.ts';
+import './shapes-garbage-collector.ts';
+import './shapes-replicaset-controller.ts';
 import './shapes-volume.ts';
 import type { CompiledRule, RuleFile } from './types.ts';
 

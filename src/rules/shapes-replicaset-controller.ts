@@ -1,0 +1,4 @@
+// Input shapes of the rules under rules/replicaset-controller/.
+import { defineShape } from './shapes.ts';
+
+void defineShape;
