@@ -11,6 +11,7 @@ import { machineModule } from '../machines/index.ts';
 import { toCompiled, toXStateMachine } from '../src/system/bind.ts';
 import { compileLogic } from '../src/rules/compile.ts';
 import type { EventLike } from '../src/system/statechart.ts';
+import { checkRollout, type RolloutModelFile } from '../src/rollout/check.ts';
 
 const root = join(import.meta.dirname, '..');
 const podModel = JSON.parse(readFileSync(join(root, 'properties', 'models', 'pod.json'), 'utf8')) as ModelFile;
@@ -53,6 +54,23 @@ const runs: [string, ModelFile][] = [
 for (const [name, model] of runs) {
   global.gc?.();
   const r = checkModel(model, { kubernetesVersion: '1.37', now, heapUsed });
+  console.log(row([name, r.states, r.edges, r.depth, r.seconds.toFixed(2), Math.round(r.statesPerSecond), (r.peakHeapBytes / 2 ** 20).toFixed(0)], widths));
+}
+
+console.log('\nRollout models (count-level: Deployment + ReplicaSet controllers on replica counts)\n');
+console.log(row(['model', 'states', 'transitions', 'depth', 'seconds', 'states/s', 'heap MiB'], widths));
+const rollout = (name: string) => JSON.parse(readFileSync(join(root, 'properties', 'models', `${name}.json`), 'utf8')) as RolloutModelFile;
+const rolloutRuns: [string, RolloutModelFile, Partial<RolloutModelFile['constants']>?][] = [
+  ['rollout-10-replicas (25%/25%)', rollout('rollout-10-replicas')],
+  ['rollout-recreate (3)', rollout('rollout-recreate')],
+  ['rollout-scale-up (3 → 5, pause)', rollout('rollout-scale-up')],
+  ['rollout-undo (3, pause)', rollout('rollout-undo')],
+  ['recreate 10, undo, scale to 15', rollout('rollout-recreate'), { replicas: 10, undo: true, scaleTo: 15 }],
+  ['10 → 15 at 25%/25%', rollout('rollout-scale-up'), { replicas: 10, maxSurge: '25%', maxUnavailable: '25%', scaleTo: 15, pause: false }],
+];
+for (const [name, file, constants] of rolloutRuns) {
+  global.gc?.();
+  const r = checkRollout(file, { now, heapUsed, ...(constants ? { constants } : {}) });
   console.log(row([name, r.states, r.edges, r.depth, r.seconds.toFixed(2), Math.round(r.statesPerSecond), (r.peakHeapBytes / 2 ** 20).toFixed(0)], widths));
 }
 

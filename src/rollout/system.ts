@@ -1,145 +1,111 @@
-// A RollingUpdate as a transition system at the level of replica counts: the Deployment controller's
-// reconcile (src/deployment, the real arithmetic), the ReplicaSet controller creating and deleting Pods to
-// match spec.replicas (unavailable Pods deleted first), Pods becoming available, and, within a fault budget,
-// available Pods crashing. Small enough to check "can this rollout ever drop below N available Pods, and
-// will it finish?" for real replica counts and surge settings; the full Pod lifecycle composition is the
-// cluster system's job (src/system).
-import type { Deployment, IntOrString } from '../k8s/types.ts';
-import { reconcileRolling } from '../deployment/rolling.ts';
-import type { ReplicaSetState } from '../deployment/replica-sets.ts';
+// A rollout as a transition system at the level of replica counts: the Deployment controller's round
+// (controller.ts, the real arithmetic of src/deployment), the ReplicaSet controller creating and deleting Pods
+// to match spec.replicas (unavailable Pods deleted first), Pods becoming available and, when modelled,
+// terminating Pods going away; within a fault budget, available Pods crashing; and users acting once each at
+// any point: kubectl scale (ROLL-07), rollout undo (ROLL-10), rollout pause/resume (ROLL-08). Small enough to
+// check "can this rollout ever drop below N available Pods, and will it finish?" for real replica counts and
+// surge settings; the full Pod lifecycle composition is the cluster system's job (src/system).
+import type { Deployment } from '../k8s/types.ts';
 import type { TransitionSystem } from '../checker/bfs.ts';
+import { reconcile } from './controller.ts';
+import {
+  existingPodsOf, NEW, OLD, podsOf, podsTerminate, rolloutDeployment,
+  type ReplicaCounts, type RolloutAction, type RolloutConstants, type RolloutState,
+} from './state.ts';
+import { replicasAnnotations } from '../deployment/fenceposts.ts';
 
-export interface RolloutConstants {
-  replicas: number;
-  maxSurge: IntOrString;
-  maxUnavailable: IntOrString;
-  /** Available Pods that may crash (become unavailable) during the rollout. */
-  maxFaults: number;
-  /** false: the new template's image never pulls, so its Pods never become available. */
-  newPodsBecomeAvailable?: boolean;
-  /** Model spec.progressDeadlineSeconds passing while the rollout has not finished. */
-  progressDeadline?: boolean;
-}
+export { OLD, NEW, rolloutDeployment } from './state.ts';
+export type { RolloutConstants, RolloutState, RolloutAction, ReplicaCounts, RolloutStrategy, ControllerVariant } from './state.ts';
 
-/** One ReplicaSet: its spec.replicas and its Pods, not yet available or available. */
-export interface ReplicaCounts {
-  name: string;
-  spec: number;
-  unavailable: number;
-  available: number;
-}
-
-export interface RolloutState {
-  /** The old ReplicaSet first, the new one (once created) last. */
-  rses: readonly ReplicaCounts[];
-  faults: number;
-  /** Progressing=False with reason ProgressDeadlineExceeded has been recorded. */
-  timedOut?: boolean;
-}
-
-export interface RolloutAction {
-  actor: 'deployment-controller' | 'replicaset-controller' | 'env';
-  step: 'reconcile' | 'create-pod' | 'delete-pod' | 'pod-available' | 'pod-crash' | 'progress-deadline';
-  rs?: string;
-  fault: boolean;
-}
-
-export const OLD = 'web-old';
-export const NEW = 'web-new';
-
-export function rolloutDeployment(c: RolloutConstants): Deployment {
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name: 'web', namespace: 'default' },
-    spec: {
-      replicas: c.replicas,
-      selector: { matchLabels: { app: 'web' } },
-      template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'web:v2' }] } },
-      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: c.maxSurge, maxUnavailable: c.maxUnavailable } },
-    },
-  } as Deployment;
-}
-
-function view(rs: ReplicaCounts, index: number): ReplicaSetState {
-  const pods = rs.unavailable + rs.available;
-  return {
-    name: rs.name,
-    creationTimestamp: `2026-01-01T00:00:0${index}Z`,
-    replicas: rs.spec,
-    statusReplicas: pods,
-    readyReplicas: rs.available,
-    availableReplicas: rs.available,
-    revision: index + 1,
-  };
-}
+type Successor = { action: RolloutAction; next: RolloutState };
 
 export class RolloutSystem implements TransitionSystem<RolloutState, RolloutAction> {
-  readonly deployment: Deployment;
   readonly initial: RolloutState[];
+  private readonly deployments = new Map<string, Deployment>();
 
   constructor(readonly constants: RolloutConstants) {
-    this.deployment = rolloutDeployment(constants);
-    // The template just changed: the old ReplicaSet runs every replica, available.
-    this.initial = [{ rses: [{ name: OLD, spec: constants.replicas, unavailable: 0, available: constants.replicas }], faults: 0 }];
+    // The template has just changed: the old ReplicaSet (revision 1, scaled by this Deployment to
+    // spec.replicas) runs every replica, available; the new one is not created yet.
+    const { desiredReplicas, maxReplicas } = replicasAnnotations(this.deployment(constants.replicas, false));
+    const old: ReplicaCounts = { name: OLD, spec: constants.replicas, unavailable: 0, available: constants.replicas, terminating: 0, desired: desiredReplicas, max: maxReplicas, revision: 1 };
+    this.initial = [{ rses: [old], faults: 0, replicas: constants.replicas, current: NEW, paused: 'never' }];
   }
 
-  successors(s: RolloutState): { action: RolloutAction; next: RolloutState }[] {
-    const out: { action: RolloutAction; next: RolloutState }[] = [];
-    const reconciled = this.reconcile(s);
-    if (reconciled) out.push({ action: { actor: 'deployment-controller', step: 'reconcile', fault: false }, next: reconciled });
+  /** The Deployment for one spec.replicas / spec.paused combination, built once. */
+  deployment(replicas: number, paused: boolean): Deployment {
+    const k = `${replicas}${paused ? 'p' : ''}`;
+    let d = this.deployments.get(k);
+    if (!d) this.deployments.set(k, (d = rolloutDeployment(this.constants, replicas, paused)));
+    return d;
+  }
+
+  successors(s: RolloutState): Successor[] {
+    const out: Successor[] = [];
+    const c = this.constants;
+    const round = reconcile(s, this.deployment(s.replicas, s.paused === 'paused'), c.controller ?? 'real');
+    if (round) out.push({ action: { actor: 'deployment-controller', step: 'reconcile', path: round.path, fault: false }, next: round.next });
     s.rses.forEach((rs, i) => {
-      const pods = rs.unavailable + rs.available;
-      const put = (next: ReplicaCounts, faults = s.faults) => ({ rses: s.rses.map((r, j) => (j === i ? next : r)), faults });
+      const put = (next: ReplicaCounts, faults = s.faults): RolloutState => ({ ...s, rses: s.rses.map((r, j) => (j === i ? next : r)), faults });
+      const pods = podsOf(rs);
       if (pods < rs.spec) out.push({ action: { actor: 'replicaset-controller', step: 'create-pod', rs: rs.name, fault: false }, next: put({ ...rs, unavailable: rs.unavailable + 1 }) });
       if (pods > rs.spec) {
-        // getPodsToDelete: not-ready Pods go before ready ones (ROLL-01 deletion order).
-        const next = rs.unavailable > 0 ? { ...rs, unavailable: rs.unavailable - 1 } : { ...rs, available: rs.available - 1 };
+        // getPodsToDelete: not-ready Pods go before ready ones (ROLL-01 deletion order). A deleted Pod either
+        // vanishes at once or, when termination is modelled, keeps running until pod-gone.
+        const gone = podsTerminate(c) ? 1 : 0;
+        const next = rs.unavailable > 0 ? { ...rs, unavailable: rs.unavailable - 1, terminating: rs.terminating + gone } : { ...rs, available: rs.available - 1, terminating: rs.terminating + gone };
         out.push({ action: { actor: 'replicaset-controller', step: 'delete-pod', rs: rs.name, fault: false }, next: put(next) });
       }
-      const pulls = rs.name !== NEW || this.constants.newPodsBecomeAvailable !== false;
+      // A Pod of the second template stays unavailable when its image never pulls.
+      const pulls = rs.name !== NEW || c.newPodsBecomeAvailable !== false;
       if (rs.unavailable > 0 && pulls) out.push({ action: { actor: 'env', step: 'pod-available', rs: rs.name, fault: false }, next: put({ ...rs, unavailable: rs.unavailable - 1, available: rs.available + 1 }) });
-      if (rs.available > 0 && s.faults < this.constants.maxFaults) {
+      if (rs.available > 0 && s.faults < c.maxFaults) {
         out.push({ action: { actor: 'env', step: 'pod-crash', rs: rs.name, fault: true }, next: put({ ...rs, unavailable: rs.unavailable + 1, available: rs.available - 1 }, s.faults + 1) });
       }
+      if (rs.terminating > 0) out.push({ action: { actor: 'env', step: 'pod-gone', rs: rs.name, fault: false }, next: put({ ...rs, terminating: rs.terminating - 1 }) });
     });
     // progressDeadlineSeconds pass without the new ReplicaSet finishing: the controller records
-    // Progressing=False, ProgressDeadlineExceeded (and keeps trying; the rollout is not rolled back).
-    if (this.constants.progressDeadline && !s.timedOut && !this.finished(s) && s.rses.some((r) => r.name === NEW)) {
+    // Progressing=False, ProgressDeadlineExceeded (and keeps trying; the rollout is not rolled back). A paused
+    // Deployment is not timed (checkPausedConditions).
+    if (c.progressDeadline && !s.timedOut && s.paused !== 'paused' && !this.finished(s) && s.rses.some((r) => r.name === s.current)) {
       out.push({ action: { actor: 'deployment-controller', step: 'progress-deadline', fault: false }, next: { ...s, timedOut: true } });
     }
+    this.userSteps(s, out);
     return out;
   }
 
-  private finished(s: RolloutState): boolean {
-    return s.rses.every((r) => (r.name === NEW ? r.available === this.constants.replicas : r.spec === 0 && r.available + r.unavailable === 0));
+  private userSteps(s: RolloutState, out: Successor[]): void {
+    const c = this.constants;
+    if (c.scaleTo !== undefined && s.replicas === c.replicas && c.scaleTo !== c.replicas) {
+      out.push({ action: { actor: 'user', step: 'scale', fault: false }, next: { ...s, replicas: c.scaleTo } });
+    }
+    // kubectl rollout undo: refused while paused; needs a previous revision, i.e. the second ReplicaSet must
+    // exist ("no rollout history found" otherwise); copies that ReplicaSet's template into the Deployment.
+    if (c.undo && s.current === NEW && s.paused !== 'paused' && s.rses.length > 1) {
+      out.push({ action: { actor: 'user', step: 'undo', fault: false }, next: { ...s, current: OLD } });
+    }
+    if (c.pause && s.paused === 'never') out.push({ action: { actor: 'user', step: 'pause', fault: false }, next: { ...s, paused: 'paused' } });
+    if (c.pause && s.paused === 'paused') out.push({ action: { actor: 'user', step: 'resume', fault: false }, next: { ...s, paused: 'resumed' } });
   }
 
-  /** One Deployment controller round with the real arithmetic; undefined when it changes nothing. */
-  private reconcile(s: RolloutState): RolloutState | undefined {
-    const newIndex = s.rses.findIndex((r) => r.name === NEW);
-    const newRS = newIndex >= 0 ? view(s.rses[newIndex]!, newIndex) : null;
-    const old = s.rses.map(view).filter((r) => r.name !== NEW);
-    const round = reconcileRolling(this.deployment, newRS, old);
-    let rses = s.rses.map((r) => ({ ...r }));
-    if (round.createdNewRS) rses.push({ name: NEW, spec: round.newRSReplicas ?? 0, unavailable: 0, available: 0 });
-    else if (round.newRSReplicas !== undefined) rses = rses.map((r) => (r.name === NEW ? { ...r, spec: round.newRSReplicas! } : r));
-    for (const op of round.oldRSScaleDowns) rses = rses.map((r) => (r.name === op.name ? { ...r, spec: op.to } : r));
-    const changed = rses.length !== s.rses.length || rses.some((r, i) => r.spec !== s.rses[i]!.spec);
-    return changed ? { ...s, rses } : undefined;
+  /** The ReplicaSet of the current template runs spec.replicas available Pods and no other Pod exists. */
+  finished(s: RolloutState): boolean {
+    return s.rses.some((r) => r.name === s.current) && s.rses.every((r) =>
+      r.name === s.current ? r.spec === s.replicas && r.available === s.replicas && r.unavailable === 0 && r.terminating === 0 : r.spec === 0 && existingPodsOf(r) === 0);
   }
 
   key(s: RolloutState): string {
-    return `${s.faults}${s.timedOut ? 't' : ''}|${s.rses.map((r) => `${r.spec}/${r.unavailable}/${r.available}`).join('|')}`;
+    const rses = s.rses.map((r) => `${r.spec}/${r.unavailable}/${r.available}/${r.terminating}/${r.desired}/${r.max}/${r.revision}`).join('|');
+    return `${s.faults}${s.timedOut ? 't' : ''}|${s.replicas}|${s.current === OLD ? 'u' : ''}${s.paused[0]}|${rses}`;
   }
 
+  /** Crashes are faults; so are user commands: convergence must not depend on a user acting. */
   isFault(a: RolloutAction): boolean {
-    return a.fault;
+    return a.fault || a.actor === 'user';
   }
 
-  /** Settled: nothing more happens without a fault (controllers idle, every Pod that will be available is). */
+  /** Settled: the controllers and Pods are idle; only a fault or a user could change anything. */
   isStable(_s: RolloutState, succ: { action: RolloutAction }[]): boolean {
-    return !succ.some((x) => !x.action.fault);
+    return succ.every((x) => this.isFault(x.action));
   }
 
   isTerminal(): boolean {
@@ -147,15 +113,29 @@ export class RolloutSystem implements TransitionSystem<RolloutState, RolloutActi
   }
 }
 
+const PATHS: Record<NonNullable<RolloutAction['path']>, string> = {
+  rolling: '',
+  recreate: '',
+  'sync-paused': ' (paused: scaling only)',
+  'sync-scaling': ' (scaling event: proportional scaling)',
+};
+
 export function describeRolloutStep(a: RolloutAction, s: RolloutState): string {
-  const counts = s.rses.map((r) => `${r.name} spec ${r.spec}, ${r.available} available, ${r.unavailable} not`).join('; ');
+  const counts = s.rses
+    .map((r) => `${r.name} spec ${r.spec}, ${r.available} available, ${r.unavailable} not${r.terminating > 0 ? `, ${r.terminating} terminating` : ''}`)
+    .join('; ');
   const what: Record<RolloutAction['step'], string> = {
-    reconcile: 'deployment-controller scales the ReplicaSets',
+    reconcile: `deployment-controller scales the ReplicaSets${a.path ? PATHS[a.path] : ''}`,
     'create-pod': `replicaset-controller creates a Pod of ${a.rs}`,
     'delete-pod': `replicaset-controller deletes a Pod of ${a.rs}`,
     'pod-available': `a Pod of ${a.rs} becomes available`,
     'pod-crash': `a Pod of ${a.rs} crashes [fault]`,
-    'progress-deadline': `progressDeadlineSeconds pass: Progressing=False, reason ProgressDeadlineExceeded: ReplicaSet "${NEW}" has timed out progressing.`,
+    'pod-gone': `a terminating Pod of ${a.rs} is gone`,
+    'progress-deadline': `progressDeadlineSeconds pass: Progressing=False, reason ProgressDeadlineExceeded: ReplicaSet "${s.current}" has timed out progressing.`,
+    scale: `user: kubectl scale deployment/web --replicas=${s.replicas}`,
+    undo: `user: kubectl rollout undo deployment/web (template back to ${OLD}'s)`,
+    pause: 'user: kubectl rollout pause deployment/web',
+    resume: 'user: kubectl rollout resume deployment/web',
   };
   return `${what[a.step]} → ${counts}`;
 }

@@ -13,6 +13,10 @@ interface CheckFlags {
   replicas?: number;
   maxSurge?: number | string;
   maxUnavailable?: number | string;
+  strategy?: 'RollingUpdate' | 'Recreate';
+  scaleTo?: number;
+  undo?: boolean;
+  pause?: boolean;
   maxStates?: number;
   maxDepth?: number;
   maxSeconds?: number;
@@ -34,6 +38,10 @@ export function registerCheck(program: Command, ctx: () => CliContext): void {
     .option('--replicas <n>', 'rollout models: spec.replicas', parseCount('--replicas'))
     .option('--max-surge <n|%>', 'rollout models: maxSurge, an integer or a percentage', parseIntOrPercent('--max-surge'))
     .option('--max-unavailable <n|%>', 'rollout models: maxUnavailable, an integer or a percentage', parseIntOrPercent('--max-unavailable'))
+    .option('--strategy <type>', 'rollout models: RollingUpdate or Recreate', parseStrategy)
+    .option('--scale-to <n>', 'rollout models: a user runs kubectl scale --replicas=<n> once, at any point', parseCount('--scale-to'))
+    .option('--undo', 'rollout models: a user runs kubectl rollout undo once, at any point')
+    .option('--pause', 'rollout models: a user pauses the rollout once and may resume it')
     .addHelpText(
       'after',
       `
@@ -44,7 +52,11 @@ Examples:
   $ kubemodel check pod --max-faults 3 -o json
   $ kubemodel check pod-broken          # a deliberately broken kubelet: prints the minimal counterexample
   $ kubemodel check ./my-model.json --max-states 100000
-  $ kubemodel check rollout --replicas 10 --max-surge 25% --max-unavailable 25%`,
+  $ kubemodel check rollout --replicas 10 --max-surge 25% --max-unavailable 25%
+  $ kubemodel check rollout --strategy Recreate --replicas 5
+  $ kubemodel check rollout --scale-to 5 --pause   # scaled (and paused) mid-rollout
+  $ kubemodel check rollout --undo                 # undo at any point: finds a dip in availability
+  $ kubemodel check rollout-broken                 # a controller ignoring maxUnavailable: the shortest counterexample`,
     )
     .action((model: string, flags: CheckFlags) => {
       const c = ctx();
@@ -59,6 +71,10 @@ Examples:
         ...(flags.maxSurge !== undefined ? { maxSurge: flags.maxSurge } : {}),
         ...(flags.maxUnavailable !== undefined ? { maxUnavailable: flags.maxUnavailable } : {}),
         ...(flags.maxFaults !== undefined ? { maxFaults: flags.maxFaults } : {}),
+        ...(flags.strategy !== undefined ? { strategy: flags.strategy } : {}),
+        ...(flags.scaleTo !== undefined ? { scaleTo: flags.scaleTo } : {}),
+        ...(flags.undo ? { undo: true } : {}),
+        ...(flags.pause ? { pause: true } : {}),
       };
       const report = withFile(path, () => checkAnyModel(file, {
         kubernetesVersion: c.kubernetesVersion,
@@ -89,6 +105,12 @@ function parseIntOrPercent(flag: string) {
     if (/^\d+$/.test(value)) return Number(value);
     throw new InvalidArgumentError(`${flag} takes a whole number or a percentage like 25%, got "${value}".`);
   };
+}
+
+/** The Deployment strategy types, spelled as the API spells them. */
+function parseStrategy(value: string): 'RollingUpdate' | 'Recreate' {
+  if (value === 'RollingUpdate' || value === 'Recreate') return value;
+  throw new InvalidArgumentError(`--strategy takes RollingUpdate or Recreate, got "${value}".`);
 }
 
 /** Rule errors inside a model file (its rebound guards) name that file. */
