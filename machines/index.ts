@@ -4,6 +4,7 @@ import * as pod from './pod.ts';
 import * as node from './node.ts';
 import * as scheduler from './scheduler.ts';
 import * as replicaset from './replicaset.ts';
+import * as deployment from './deployment.ts';
 import * as pvc from './persistentvolumeclaim.ts';
 import * as pv from './persistentvolume.ts';
 import * as attachment from './volume-attachment.ts';
@@ -75,6 +76,14 @@ export const machineModules: readonly MachineModule[] = [
     sampleInput: replicaset.replicaSetContext('web'),
   },
   {
+    id: 'deployment',
+    title: "Deployment: the controller's sync (create, scale, clean up ReplicaSets), users' changes, pause, progress deadline",
+    behaviours: ['ROLL-02', 'ROLL-04', 'ROLL-05', 'ROLL-06', 'ROLL-07', 'ROLL-08', 'ROLL-10', 'CTRL-01'],
+    definition: { config: deployment.deploymentMachineConfig as never, bindings: deployment.bindings },
+    events: deployment.deploymentEvents,
+    sampleInput: deployment.deploymentContext('default/web'),
+  },
+  {
     id: 'persistentvolumeclaim',
     title: 'PersistentVolumeClaim: Pending until bound (or provisioned), Bound, Lost; deletion held by pvc-protection',
     behaviours: ['PVC-01', 'PVC-02', 'PVC-04', 'PVC-09', 'PVC-11', 'PVC-14'],
@@ -110,7 +119,7 @@ export const machineModules: readonly MachineModule[] = [
 ];
 
 /** Short names users type (`kubemodel viz pvc`), as kubectl abbreviates the resources. */
-const ALIASES: Readonly<Record<string, string>> = { pvc: 'persistentvolumeclaim', pv: 'persistentvolume', attachment: 'volume-attachment', volumeattachment: 'volume-attachment' };
+const ALIASES: Readonly<Record<string, string>> = { deploy: 'deployment', rs: 'replicaset', pvc: 'persistentvolumeclaim', pv: 'persistentvolume', attachment: 'volume-attachment', volumeattachment: 'volume-attachment' };
 
 export function machineModule(id: string): MachineModule | undefined {
   const name = ALIASES[id] ?? id;

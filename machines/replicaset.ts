@@ -3,8 +3,8 @@
 // template while there are fewer than spec.replicas; the new Pod's name is the ReplicaSet's name plus five
 // random characters, its ownerReference points at the ReplicaSet. Which Pods to create, and when, is the
 // rule replicaset/needs-more-pods; the Pod itself is built by src/system/replicasets.ts.
-// Leaves out (the rollouts issue adds them): scale-down and its deletion order, adoption and release by
-// label, expectations, minReadySeconds, status updates. Covers CTRL-01, CTRL-03, ROLL-01, POD-13.
+// Scale-down deletes surplus Pods in getPodsToDelete's order (src/system/replicasets.ts). Status is derived
+// from the Pods whenever it is read. Leaves out: adoption and release by label, expectations, burst limits. Covers CTRL-01, CTRL-03, ROLL-01, POD-13.
 
 export interface ReplicaSetContext {
   name: string;
@@ -12,7 +12,7 @@ export interface ReplicaSetContext {
   created: number;
 }
 
-export type ReplicaSetEvent = { type: 'CREATE_POD' };
+export type ReplicaSetEvent = { type: 'CREATE_POD' } | { type: 'DELETE_POD' };
 
 export const bindings = {
   guards: {},
@@ -23,13 +23,17 @@ export const replicaSetMachineConfig = {
   id: 'replicaset',
   initial: 'Active',
   states: {
-    Active: { on: { CREATE_POD: { actions: 'recordCreate' } } },
+    // DELETE_POD: more active Pods than spec.replicas; which one goes is getPodsToDelete's order (ROLL-01).
+    Active: { on: { CREATE_POD: { actions: 'recordCreate' }, DELETE_POD: {} } },
   },
 } as const;
 
-export const replicaSetEvents: ReplicaSetEvent[] = [{ type: 'CREATE_POD' }];
+export const replicaSetEvents: ReplicaSetEvent[] = [{ type: 'CREATE_POD' }, { type: 'DELETE_POD' }];
 
-export const replicaSetOffers = [{ event: { type: 'CREATE_POD' }, actor: 'controller', when: 'replicaset/needs-more-pods' }] as const;
+export const replicaSetOffers = [
+  { event: { type: 'CREATE_POD' }, actor: 'controller', when: 'replicaset/needs-more-pods' },
+  { event: { type: 'DELETE_POD' }, actor: 'controller', when: 'replicaset/has-surplus-pods' },
+] as const;
 
 export function replicaSetContext(name: string): ReplicaSetContext {
   return { name, created: 0 };

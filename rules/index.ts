@@ -11,6 +11,7 @@ import { attachDetachRuleFiles } from './attach-detach/index.ts';
 import { volumeManagerRuleFiles } from './volume-manager/index.ts';
 import { replicasetControllerRuleFiles } from './replicaset-controller/index.ts';
 import { garbageCollectorRuleFiles } from './garbage-collector/index.ts';
+import { deploymentControllerRuleFiles } from './deployment-controller/index.ts';
 import { storageRuleFiles } from './storage/index.ts';
 import { volumeRuleFiles } from './volume/index.ts';
 import containerHasLivenessProbe from './container/has-liveness-probe.json' with { type: 'json' };
@@ -49,6 +50,7 @@ import podNoexecuteEvicts from './pod/noexecute-evicts.json' with { type: 'json'
 import schedulerQueueRecordBinding from './scheduler-queue/record-binding.json' with { type: 'json' };
 import schedulerQueueRecordFailure from './scheduler-queue/record-failure.json' with { type: 'json' };
 import schedulerQueueWaitsForVolumes from './scheduler-queue/waits-for-volumes.json' with { type: 'json' };
+import replicasetHasSurplusPods from './replicaset/has-surplus-pods.json' with { type: 'json' };
 import replicasetNeedsMorePods from './replicaset/needs-more-pods.json' with { type: 'json' };
 import replicasetRecordCreate from './replicaset/record-create.json' with { type: 'json' };
 import kubeletMayEvictForPressure from './kubelet/may-evict-for-pressure.json' with { type: 'json' };
@@ -91,6 +93,7 @@ export const builtinRuleFiles: readonly RuleFile[] = [
   schedulerQueueRecordBinding,
   schedulerQueueRecordFailure,
   schedulerQueueWaitsForVolumes,
+  replicasetHasSurplusPods,
   replicasetNeedsMorePods,
   replicasetRecordCreate,
   kubeletMayEvictForPressure,
@@ -105,6 +108,7 @@ export const builtinRuleFiles: readonly RuleFile[] = [
   ...volumeManagerRuleFiles,
   ...replicasetControllerRuleFiles,
   ...garbageCollectorRuleFiles,
+  ...deploymentControllerRuleFiles,
   ...storageRuleFiles,
   ...volumeRuleFiles,
 ] as RuleFile[];

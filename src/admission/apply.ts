@@ -2,7 +2,7 @@
 // (Namespaces, PriorityClasses, LimitRanges, ResourceQuotas, Nodes), then Pods one by one through the
 // admission chain, each admitted Pod counting against the quotas of the next. A rejected object is reported
 // the way kubectl reports the API server's answer, and the others still go in.
-import type { KubeObject, LimitRange, Namespace, Node, Pod, PriorityClass, ReplicaSet, ResourceQuota } from '../k8s/types.ts';
+import type { Deployment, KubeObject, LimitRange, Namespace, Node, Pod, PriorityClass, ReplicaSet, ResourceQuota } from '../k8s/types.ts';
 import { admit } from './chain.ts';
 import type { AdmissionStatus, ClusterState } from './types.ts';
 
@@ -16,6 +16,7 @@ export interface Applied {
   nodes: Node[];
   pods: Pod[];
   replicaSets: ReplicaSet[];
+  deployments: Deployment[];
   cluster: ClusterState;
   /** StorageClasses, CSIDrivers, ConfigMaps, Secrets, PersistentVolumes and PersistentVolumeClaims, as admitted. */
   storage: KubeObject[];
@@ -57,12 +58,17 @@ export function applyObjects(objects: readonly { object: KubeObject; file?: stri
     } else rejected.push({ object, status: result.status, ...(file !== undefined ? { file } : {}) });
   }
   // Workloads only need their namespace to exist (NamespaceLifecycle); their Pods are admitted when created.
-  const replicaSets: ReplicaSet[] = [];
-  for (const { object, file } of of('ReplicaSet')) {
-    const ns = object.metadata.namespace ?? 'default';
-    if (cluster.namespaces.some((n) => n.metadata.name === ns)) replicaSets.push(object as ReplicaSet);
-    else rejected.push({ object, status: { code: 404, reason: 'NotFound', message: `namespaces "${ns}" not found` }, ...(file !== undefined ? { file } : {}) });
-  }
+  const workloads = <T extends ReplicaSet | Deployment>(kind: T['kind']): T[] => {
+    const out: T[] = [];
+    for (const { object, file } of objects.filter((o) => o.object.kind === kind) as { object: T; file?: string }[]) {
+      const ns = object.metadata.namespace ?? 'default';
+      if (cluster.namespaces.some((n) => n.metadata.name === ns)) out.push({ ...object, metadata: { ...object.metadata, namespace: ns } });
+      else rejected.push({ object, status: { code: 404, reason: 'NotFound', message: `namespaces "${ns}" not found` }, ...(file !== undefined ? { file } : {}) });
+    }
+    return out;
+  };
+  const replicaSets = workloads<ReplicaSet>('ReplicaSet');
+  const deployments = workloads<Deployment>('Deployment');
   // Storage objects: classes and drivers first, so that DefaultStorageClass sees the classes when claims come.
   const storage: KubeObject[] = [];
   const storageClasses = of('StorageClass').map((o) => o.object);
@@ -75,5 +81,5 @@ export function applyObjects(objects: readonly { object: KubeObject; file?: stri
       else rejected.push({ object, status: result.status, ...(file !== undefined ? { file } : {}) });
     }
   }
-  return { nodes: of('Node').map((o) => o.object as Node), pods, replicaSets, storage, cluster: { ...cluster, pods }, rejected };
+  return { nodes: of('Node').map((o) => o.object as Node), pods, replicaSets, deployments, storage, cluster: { ...cluster, pods }, rejected };
 }

@@ -16,6 +16,8 @@ import { schedulingInvariants, schedulingStepInvariants, type BindingStep } from
 import { replicaSetStableInvariants, type ReplicaSetView } from '../../properties/replicaset.ts';
 import { storageInvariants, storageStableInvariants, storageStepInvariants, type StorageModelView } from '../../properties/storage.ts';
 import { storageModelView } from './storage-view.ts';
+import { deploymentModelView } from './deployment-view.ts';
+import { deploymentInvariants, deploymentStableInvariants, type DeploymentModelView } from '../../properties/deployment.ts';
 import type { OfferOverrides } from '../system/storage.ts';
 import type { CompiledRule } from '../rules/types.ts';
 import { persistentVolumeClaimOffers } from '../../machines/persistentvolumeclaim.ts';
@@ -188,6 +190,7 @@ const COMPONENTS = new Set([
   'external-provisioner',
   'attach-detach-controller',
   'external-attacher',
+  'deployment-controller',
 ]);
 
 export function loadPodModel(file: ModelFile): LoadedModel {
@@ -205,6 +208,7 @@ export function loadPodModel(file: ModelFile): LoadedModel {
     replicaSets: applied.replicaSets,
     policies: [...namespaces, ...limitRanges, ...resourceQuotas, ...priorityClasses],
     storage: applied.storage,
+    deployments: applied.deployments,
   };
   const storageViews = new WeakMap<SystemState, StorageModelView>();
   const storageView = (s: SystemState): StorageModelView => {
@@ -225,11 +229,23 @@ export function loadPodModel(file: ModelFile): LoadedModel {
     }
     return v;
   };
+  const deploymentViews = new WeakMap<SystemState, DeploymentModelView>();
+  const deploymentView = (s: SystemState): DeploymentModelView => {
+    let v = deploymentViews.get(s);
+    if (!v) {
+      v = deploymentModelView(system, s);
+      deploymentViews.set(s, v);
+    }
+    return v;
+  };
   const storageIds = [...storageInvariants, ...storageStepInvariants, ...storageStableInvariants].map((p) => p.id);
-  const known = [...podInvariants, ...podStepInvariants, ...schedulingInvariants, ...schedulingStepInvariants, ...replicaSetStableInvariants].map((p) => p.id).concat(storageIds);
+  const deploymentIds = [...deploymentInvariants, ...deploymentStableInvariants].map((p) => p.id);
+  const known = [...podInvariants, ...podStepInvariants, ...schedulingInvariants, ...schedulingStepInvariants, ...replicaSetStableInvariants].map((p) => p.id).concat(storageIds, deploymentIds);
   // Storage invariants are checked by default only where the model has storage objects.
   const hasStorage = applied.storage.some((o) => o.kind === 'PersistentVolumeClaim' || o.kind === 'PersistentVolume') || file.objects.some((o) => o.kind === 'Pod' && (o.spec.volumes ?? []).length > 0);
-  const wanted = file.invariants ?? known.filter((id) => hasStorage || !storageIds.includes(id));
+  const hasDeployments = applied.deployments.length > 0;
+  // deployment-max-surge-pods is a documented non-guarantee: only models that name it check it.
+  const wanted = file.invariants ?? known.filter((id) => (hasStorage || !storageIds.includes(id)) && (hasDeployments || !deploymentIds.includes(id)) && id !== 'deployment-max-surge-pods');
   const described = (p: { id: string; description: string; behaviours: string[] }) => `${p.description} (${p.behaviours.join(', ')})`;
   for (const id of wanted) if (!known.includes(id)) throw new InputError(`model ${file.id}: unknown invariant "${id}" (known: ${known.join(', ')})`);
   const ts: TransitionSystem<SystemState, Action> = {
@@ -257,6 +273,7 @@ export function loadPodModel(file: ModelFile): LoadedModel {
         // Allocation only needs what the store holds (allocatable, bound Pods), not the node controller's taints.
         .map((p) => ({ id: p.id, description: `${p.description} (${p.behaviours.join(', ')})`, holds: (s: SystemState) => p.holds!(system.storeSnapshot(s)) })),
       ...storageInvariants.filter((p) => wanted.includes(p.id)).map((p) => ({ id: p.id, description: described(p), holds: (s: SystemState) => p.holds(storageView(s)) })),
+      ...deploymentInvariants.filter((p) => wanted.includes(p.id)).map((p) => ({ id: p.id, description: described(p), holds: (s: SystemState) => p.holds(deploymentView(s)) })),
     ],
     stepInvariants: [
       ...podStepInvariants.filter((p) => wanted.includes(p.id)).map((p) => stepInvariant(p, view)),
@@ -268,7 +285,8 @@ export function loadPodModel(file: ModelFile): LoadedModel {
     stableInvariants: replicaSetStableInvariants
       .filter((p) => wanted.includes(p.id))
       .map((p) => ({ id: p.id, description: `${p.description} (${p.behaviours.join(', ')})`, holds: (s: SystemState) => p.holds!(replicaSetView(system, s)) }))
-      .concat(storageStableInvariants.filter((p) => wanted.includes(p.id)).map((p) => ({ id: p.id, description: described(p), holds: (s: SystemState) => p.holds(storageView(s)) }))),
+      .concat(storageStableInvariants.filter((p) => wanted.includes(p.id)).map((p) => ({ id: p.id, description: described(p), holds: (s: SystemState) => p.holds(storageView(s)) })))
+      .concat(deploymentStableInvariants.filter((p) => wanted.includes(p.id)).map((p) => ({ id: p.id, description: described(p), holds: (s: SystemState) => p.holds(deploymentView(s)) }))),
     view,
   };
 }

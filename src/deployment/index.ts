@@ -24,3 +24,4 @@ export { podTemplateHash, safeEncodeString, decodePodTemplateHash, fnv32a, canon
 export { rolloutStatusMessage, type RolloutStatus } from './rollout-status.ts';
 export { validateDeployment, formatFieldError } from './validation.ts';
 export { deploymentRule } from './rules.ts';
+export { deploymentRound, rolloutStep, newReplicaSetFor, isEmptyRound, type DeploymentRound, type RoundInput } from './round.ts';

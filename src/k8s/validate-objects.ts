@@ -23,6 +23,8 @@ import {
   validateStorageClass,
   validateVolumeAttachment,
 } from './validate-storage.ts';
+import { validateDeployment } from '../deployment/validation.ts';
+import type { Deployment } from './types.ts';
 
 /** One finding: `path` locates it, `message` is the Kubernetes error body ("Required value", …). */
 export interface FieldError {
@@ -45,6 +47,7 @@ export const SUPPORTED_KINDS: readonly KindSupport[] = [
   { apiVersion: 'v1', kind: 'ResourceQuota', namespaced: true, validate: validateResourceQuota },
   { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', namespaced: false, validate: validatePriorityClass },
   { apiVersion: 'apps/v1', kind: 'ReplicaSet', namespaced: true, validate: validateReplicaSet },
+  { apiVersion: 'apps/v1', kind: 'Deployment', namespaced: true, validate: (o) => validateDeploymentObject(o) },
   { apiVersion: 'v1', kind: 'PersistentVolume', namespaced: false, validate: (o) => validatePersistentVolume(o) },
   { apiVersion: 'v1', kind: 'PersistentVolumeClaim', namespaced: true, validate: (o) => validatePersistentVolumeClaim(o) },
   { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', namespaced: false, validate: (o) => validateStorageClass(o) },
@@ -471,6 +474,13 @@ function validatePriorityClass(pc: Json): FieldError[] {
 }
 
 // ---- ReplicaSet (apps/v1; pkg/apis/apps/validation ValidateReplicaSetSpec) ----
+
+/** The shape a ReplicaSet shares (replicas, selector, template), then the Deployment's own rules (strategy, limits). */
+function validateDeploymentObject(d: Json): FieldError[] {
+  const shared = validateReplicaSet(d);
+  if (shared.length > 0) return shared;
+  return validateDeployment(d as unknown as Deployment).filter((e) => !e.path.toString().startsWith('metadata'));
+}
 
 function validateReplicaSet(rs: Json): FieldError[] {
   const errs: FieldError[] = [];

@@ -141,3 +141,27 @@ defineShape('VolumeTransition', {
     params: { optional: true, object: {} },
   },
 });
+
+// The Deployment machine (machines/deployment.ts); its view is built by src/system/deployments.ts.
+const deploymentContextShape: Shape = { optional: true, object: { name: 'string', imageSet: 'boolean', scaled: 'boolean', undone: 'boolean' } };
+
+defineShape('DeploymentView', {
+  optional: true,
+  object: {
+    context: deploymentContextShape,
+    hasWork: 'boolean',
+    complete: 'boolean',
+    paused: 'boolean',
+    hasProgressDeadline: 'boolean',
+    hasPreviousRevision: 'boolean',
+    allowSetImage: 'boolean',
+    allowScale: 'boolean',
+    allowUndo: 'boolean',
+    allowPause: 'boolean',
+  },
+});
+
+defineShape('DeploymentTransition', {
+  optional: true,
+  object: { context: deploymentContextShape, event: { optional: true, object: { type: 'string' } }, params: { optional: true, object: {} } },
+});

@@ -99,3 +99,78 @@ export function parseNodeScenario(annotation: string | undefined, where: string)
   }
   return out;
 }
+
+/**
+ * What users do to a Deployment in a simulation, from its `kubemodel.io/scenario` annotation, e.g.
+ * `set-image-at:30:nginx=nginx:1.16.1, scale-at:90:5, pause-at:40, resume-at:70, undo-at:120, undo-at:200:1`:
+ * `kubectl set image` (ROLL-04), `kubectl scale --replicas` (ROLL-07), `kubectl rollout pause/resume`
+ * (ROLL-08) and `kubectl rollout undo [--to-revision=N]` (ROLL-10; 0 or none = the previous revision).
+ */
+export type DeploymentScenarioStep =
+  | { kind: 'set-image'; at: number; container: string; image: string }
+  | { kind: 'scale'; at: number; replicas: number }
+  | { kind: 'pause'; at: number }
+  | { kind: 'resume'; at: number }
+  | { kind: 'undo'; at: number; toRevision: number };
+
+export interface DeploymentScenario {
+  /** In time order; steps at the same second keep the annotation's order. */
+  steps: DeploymentScenarioStep[];
+}
+
+const DEPLOYMENT_STEPS = 'set-image-at:SECONDS:CONTAINER=IMAGE, scale-at:SECONDS:N, pause-at:SECONDS, resume-at:SECONDS, undo-at:SECONDS[:REVISION]';
+const MAX_INT32 = 2147483647;
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** Parses one step; `fail` throws the InputError naming the step. */
+function parseDeploymentStep(raw: string, fail: (why: string) => never): DeploymentScenarioStep {
+  // Only the first two colons separate: an image keeps its own (nginx:1.16.1, localhost:5000/app:v2).
+  const first = raw.indexOf(':');
+  const second = first < 0 ? -1 : raw.indexOf(':', first + 1);
+  const name = first < 0 ? raw : raw.slice(0, first);
+  const secondsText = first < 0 ? undefined : raw.slice(first + 1, second < 0 ? undefined : second);
+  const arg = second < 0 ? undefined : raw.slice(second + 1);
+  const known = ['set-image-at', 'scale-at', 'pause-at', 'resume-at', 'undo-at'];
+  if (!known.includes(name)) fail(`unknown deployment scenario step "${raw}" (known: ${DEPLOYMENT_STEPS})`);
+  const at = Number(secondsText);
+  if (secondsText === undefined || secondsText.trim() === '' || !Number.isFinite(at) || at < 0) {
+    fail(`"${raw}": SECONDS must be a number of seconds from the start, 0 or more, got "${secondsText ?? ''}"`);
+  }
+  const count = (text: string | undefined, what: string, min: number): number => {
+    const n = Number(text);
+    if (text === undefined || !/^\d+$/.test(text) || n < min || n > MAX_INT32) fail(`"${raw}": ${what} must be a whole number from ${min} to ${MAX_INT32}, got "${text ?? ''}"`);
+    return n;
+  };
+  switch (name) {
+    case 'set-image-at': {
+      const eq = arg?.indexOf('=') ?? -1;
+      const container = eq > 0 ? arg!.slice(0, eq) : '';
+      const image = eq > 0 ? arg!.slice(eq + 1) : '';
+      if (!DNS_LABEL.test(container) || image.trim() === '' || /\s/.test(image)) fail(`"${raw}": expected set-image-at:SECONDS:CONTAINER=IMAGE, e.g. set-image-at:30:nginx=nginx:1.16.1`);
+      return { kind: 'set-image', at, container, image };
+    }
+    case 'scale-at':
+      return { kind: 'scale', at, replicas: count(arg, 'the replica count N', 0) };
+    case 'undo-at':
+      return { kind: 'undo', at, toRevision: arg === undefined ? 0 : count(arg, 'REVISION', 0) };
+    default:
+      if (arg !== undefined) fail(`"${raw}": ${name}:SECONDS takes no further value`);
+      return { kind: name === 'pause-at' ? 'pause' : 'resume', at };
+  }
+}
+
+/**
+ * The plan of a Deployment's annotation. `where` names the object (`deployment default/nginx-deployment`),
+ * `file` the manifest; malformed steps are InputErrors carrying both.
+ */
+export function parseDeploymentScenario(annotation: string | undefined, where: string, file?: string): DeploymentScenario {
+  const fail = (why: string): never => {
+    throw new InputError(`${where}: ${SCENARIO_ANNOTATION}: ${why}`, file);
+  };
+  const steps = (annotation ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((raw) => parseDeploymentStep(raw, fail));
+  return { steps: steps.map((s, i) => ({ s, i })).sort((a, b) => a.s.at - b.s.at || a.i - b.i).map(({ s }) => s) };
+}

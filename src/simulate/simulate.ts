@@ -23,8 +23,15 @@ export interface SimulationOptions {
   kubernetesVersion: string;
   /** Wall-clock time of the start, for event timestamps and AGE. */
   start?: Date;
-  /** Stop after this many steps even if time remains (default 10,000). */
+  /** Stop after this many steps even if time remains (default 10,000); `--steps N`. */
   maxSteps?: number;
+  /**
+   * `--until stable`: end the run as soon as it settles, i.e. nothing is due any more: no component (kubelet,
+   * scheduler, controllers, timers) has an action that will fire, no environment or user step of a scenario
+   * is still scheduled. AGE and the Event ages are then read at the settling time instead of at the end of
+   * `durationSeconds`, which still caps the run.
+   */
+  until?: 'stable';
   /** Seed of the scheduler's choice among equally good nodes. */
   seed?: number;
 }
@@ -43,7 +50,12 @@ export interface SimulationStep {
 }
 
 export interface SimulationResult {
+  /** The time the output is read at: the end of the duration, the last step when stopped by --steps, or the settling time with --until stable. */
   endSeconds: number;
+  /** Why the run ended: nothing due any more, the next step lay beyond the duration, or the step limit. */
+  stoppedBy: 'stable' | 'duration' | 'steps';
+  /** Seconds after which nothing was due any more, when the run settled within the duration. */
+  settledAt?: number;
   events: TimedEvent[];
   steps: SimulationStep[];
   /** Pods as the API server holds them at the end (status projected), with creation and status times. */
@@ -107,6 +119,8 @@ export function simulate(input: readonly Pod[] | ClusterInput, opts: SimulationO
     ])
     .sort((a, b) => a.at - b.at);
   let now = 0;
+  let stoppedBy: SimulationResult['stoppedBy'] = 'steps';
+  let settledAt: number | undefined;
   const enabledSince = new Map<string, number>();
   const events: TimedEvent[] = [];
   const steps: SimulationStep[] = [];
@@ -224,7 +238,17 @@ export function simulate(input: readonly Pod[] | ClusterInput, opts: SimulationO
       steps.push({ at: now, action: { instance: `node/${edit.node}`, event: { type: edit.annotation ? 'OBSERVE' : 'LABEL', key: edit.key, value: edit.value }, actor: edit.annotation ? 'env' : 'user', fault: false }, summary });
       continue;
     }
-    if (!best || best.at > duration) break;
+    // Settled: every enabled action is one the scenario never lets happen (a pull that keeps failing is not
+    // settled: its back-off timer stays due) and no administrator's edit is pending.
+    if (!best && pendingEdits.length === 0) {
+      stoppedBy = 'stable';
+      settledAt = now;
+      break;
+    }
+    if (!best || best.at > duration) {
+      stoppedBy = 'duration';
+      break;
+    }
     const chosen = succ[best.index]!;
     now = Math.max(now, best.at);
     const nextInst = chosen.next.instances.find((i) => i.id === chosen.action.instance);
@@ -253,8 +277,11 @@ export function simulate(input: readonly Pod[] | ClusterInput, opts: SimulationO
   const stored = [...state.store.objects];
   const claims = stored.filter(([, o]) => o.kind === 'PersistentVolumeClaim').map(([key, o]) => withDefaultPhase(stamped(key, o as unknown as PersistentVolumeClaim)));
   const volumes = stored.filter(([, o]) => o.kind === 'PersistentVolume').map(([key, o]) => withDefaultPhase(stamped(key, o as unknown as PersistentVolume)));
+  const endSeconds = stoppedBy === 'steps' ? now : opts.until === 'stable' && settledAt !== undefined ? settledAt : Math.max(now, duration);
   return {
-    endSeconds: Math.max(now, duration),
+    endSeconds,
+    stoppedBy,
+    ...(settledAt !== undefined ? { settledAt } : {}),
     events,
     steps,
     pods: currentPods(system, state, terminatedAt, createdAt, opts.start ?? new Date(0)),

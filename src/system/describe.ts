@@ -7,6 +7,7 @@ import type { ClusterSystem } from './system.ts';
 import { leafPath } from './pods.ts';
 import { deterministicUid } from './store.ts';
 import { describeStorageStep } from './describe-storage.ts';
+import { describeDeploymentStep } from './describe-deployment.ts';
 import { STORAGE_MACHINES } from './storage.ts';
 
 export interface ActionDescription {
@@ -166,6 +167,7 @@ export function describeStep(
   const ref = instanceRef(action.instance);
   const e = action.event;
   if (STORAGE_MACHINES.has(ref.machine)) return describeStorageStep(system, before, after, action, kubernetesVersion);
+  if (ref.machine === 'deployment') return describeDeploymentStep(system, before, after, action, kubernetesVersion);
   if (ref.machine === 'node') {
     const object = `node/${ref.node}`;
     if (e.type === 'GRACE_PERIOD_PASSED') {
@@ -189,6 +191,12 @@ export function describeStep(
   if (ref.machine === 'replicaset') {
     const object = `replicaset/${ref.name}`;
     const createdPods = [...after.store.objects.keys()].filter((k) => k.startsWith('Pod/') && !before.store.objects.has(k));
+    if (e.type === 'DELETE_POD') {
+      const deleted = [...after.store.objects.entries()].find(([k, o]) => k.startsWith('Pod/') && o.metadata['deletionTimestamp'] && !before.store.objects.get(k)?.metadata['deletionTimestamp']);
+      const pod = deleted?.[0].slice(deleted[0].lastIndexOf('/') + 1) ?? '';
+      const ev: KubeEvent = { type: 'Normal', reason: 'SuccessfulDelete', message: `Deleted pod: ${pod}`, source: 'replicaset-controller' };
+      return { actor: 'replicaset-controller', object, events: [ev], summary: ev.message };
+    }
     const events: KubeEvent[] = createdPods.map((k) => ({
       type: 'Normal',
       reason: 'SuccessfulCreate',

@@ -11,6 +11,7 @@ export interface ClusterMachines {
   node: CompiledStatechart;
   scheduler: CompiledStatechart;
   replicaset: CompiledStatechart;
+  deployment: CompiledStatechart;
   persistentvolumeclaim: CompiledStatechart;
   persistentvolume: CompiledStatechart;
   'volume-attachment': CompiledStatechart;
@@ -27,6 +28,7 @@ function compiled(id: string): CompiledStatechart {
 
 export function clusterMachines(): ClusterMachines {
   cached ??= { pod: compiled('pod'), container: compiled('container'), node: compiled('node'), scheduler: compiled('scheduler'), replicaset: compiled('replicaset'),
+    deployment: compiled('deployment'),
     persistentvolumeclaim: compiled('persistentvolumeclaim'),
     persistentvolume: compiled('persistentvolume'),
     'volume-attachment': compiled('volume-attachment'),

@@ -84,3 +84,23 @@ export function createThroughAdmission(store: Store, pod: Pod, kubernetesVersion
   const annotations = { ...admitted.metadata.annotations, ...result.annotations };
   return { pod: Object.keys(annotations).length > 0 ? { ...admitted, metadata: { ...admitted.metadata, annotations } } : admitted };
 }
+
+/**
+ * The Pod the controller deletes first when it has more than spec.replicas (getPodsToDelete over
+ * ActivePods' order): unscheduled before scheduled, Pending before Running, not Ready before Ready, more
+ * restarts first, newer first (by name here, as creation times are not modelled).
+ */
+export function surplusPod(rs: ReplicaSet, pods: ReadonlyMap<string, { pod: Pod; phase: string; ready: boolean; restarts: number; terminating: boolean }>): string | undefined {
+  const uid = rs.metadata.uid;
+  const rank = (phase: string) => (phase === 'Pending' ? 0 : phase === 'Unknown' ? 1 : 2);
+  const candidates = [...pods.entries()].filter(([, p]) => !p.terminating && p.phase !== 'Succeeded' && p.phase !== 'Failed' && p.pod.metadata.ownerReferences?.some((r) => r.controller && r.uid === uid));
+  candidates.sort(([ka, a], [kb, b]) => {
+    const assigned = Number(a.pod.spec.nodeName !== undefined) - Number(b.pod.spec.nodeName !== undefined);
+    if (assigned !== 0) return assigned;
+    if (rank(a.phase) !== rank(b.phase)) return rank(a.phase) - rank(b.phase);
+    if (a.ready !== b.ready) return Number(a.ready) - Number(b.ready);
+    if (a.restarts !== b.restarts) return b.restarts - a.restarts;
+    return ka < kb ? 1 : ka > kb ? -1 : 0;
+  });
+  return candidates[0]?.[0];
+}

@@ -4,7 +4,7 @@
 // offers, gated by rules); what they do is the statecharts; the scheduler's choice comes from its plugins.
 import { getRule } from '../rules/registry.ts';
 import { truthy } from './bind.ts';
-import type { KubeObject, Node, Pod, ReplicaSet } from '../k8s/types.ts';
+import type { Deployment, KubeObject, Node, Pod, ReplicaSet } from '../k8s/types.ts';
 import { untoleratedTaints } from '../k8s/taint.ts';
 import { containerOffers } from '../../machines/container.ts';
 import { podOffers } from '../../machines/pod.ts';
@@ -24,6 +24,9 @@ import { clusterMachines, type ClusterMachines } from './machines.ts';
 import type { ClusterSnapshot } from '../scheduler/types.ts';
 import { CURRENT_KUBERNETES_VERSION } from '../k8s/version.ts';
 import type { PersistentVolume, PersistentVolumeClaim, StorageClass } from '../k8s/types.ts';
+import { deploymentOffers } from '../../machines/deployment.ts';
+import { applyRound, applyUserChange, deploymentInstance, deploymentView, podFactsOf, roundFor } from './deployments.ts';
+import { surplusPod } from './replicasets.ts';
 import { applyStorage, bindClaim, selectNode, STORAGE_MACHINES, storageOffers, storageSuccessors, syncStorage, type OfferOverrides, type StorageOffers } from './storage.ts';
 import { storageFacts } from './storage-facts.ts';
 import { claimInstance, volumeInstance } from './storage-instances.ts';
@@ -50,11 +53,12 @@ export interface ClusterInput {
   policies?: readonly KubeObject[];
   /** PersistentVolumeClaims, PersistentVolumes, StorageClasses, CSIDrivers, ConfigMaps and Secrets. */
   storage?: readonly KubeObject[];
+  deployments?: readonly Deployment[];
 }
 
 export class ClusterSystem {
   readonly machines: ClusterMachines;
-  private readonly offers: { pod: BoundOffer[]; container: BoundOffer[]; node: BoundOffer[]; replicaset: BoundOffer[] };
+  private readonly offers: { pod: BoundOffer[]; container: BoundOffer[]; node: BoundOffer[]; replicaset: BoundOffer[]; deployment: BoundOffer[] };
   readonly kubernetesVersion: string;
   /** Snapshots per state, and cycle outcomes per (Pod, cluster): a cycle's result depends on nothing else. */
   private readonly snapshots = new WeakMap<SystemState, ClusterSnapshot>();
@@ -74,6 +78,7 @@ export class ClusterSystem {
       container: bindOffers(containerOffers),
       node: bindOffers(nodeOffers),
       replicaset: bindOffers(replicaSetOffers),
+      deployment: bindOffers(deploymentOffers),
     };
   }
 
@@ -82,7 +87,7 @@ export class ClusterSystem {
    * but the input lacks are added as implicit nodes.
    */
   initial(input: ClusterInput | readonly Pod[]): SystemState {
-    const { nodes = [], pods, replicaSets = [], policies = [], storage = [] } = Array.isArray(input) ? { pods: input as readonly Pod[] } : (input as ClusterInput);
+    const { nodes = [], pods, replicaSets = [], policies = [], storage = [], deployments = [] } = Array.isArray(input) ? { pods: input as readonly Pod[] } : (input as ClusterInput);
     let store = emptyStore;
     const instances: Instance[] = [];
     const create = (o: KubeObject) => {
@@ -96,6 +101,10 @@ export class ClusterSystem {
       const created = create(o);
       if (o.kind === 'PersistentVolumeClaim') instances.push(claimInstance(created as PersistentVolumeClaim, this.machines.persistentvolumeclaim));
       if (o.kind === 'PersistentVolume') instances.push(volumeInstance(created as PersistentVolume, this.machines.persistentvolume));
+    }
+    for (const d of deployments) {
+      // metadata.generation starts at 1 and counts spec changes (the API server's strategy).
+      instances.push(deploymentInstance(create({ ...d, metadata: { ...d.metadata, generation: d.metadata.generation ?? 1 } }) as Deployment, this.machines.deployment));
     }
     for (const rs of replicaSets) {
       instances.push(replicaSetInstance(create(rs) as ReplicaSet, this.machines.replicaset));
@@ -136,6 +145,16 @@ export class ClusterSystem {
           const next = this.machines.node.transition(first.state, offer.event);
           if (!next || (offer.rule && !truthy(offer.rule.evaluate(view)))) continue;
           emit(start, next, { instance: first.id, event: offer.event, actor: offer.actor, fault: offer.fault === true });
+        }
+        return;
+      }
+      if (first.machine === 'deployment') {
+        if (!state.store.objects.has(first.object)) return;
+        const view = deploymentView(this, state, first, this.constants);
+        for (const offer of this.offers.deployment) {
+          if (offer.rule && !truthy(offer.rule.evaluate(view))) continue;
+          const next = this.machines.deployment.transition(first.state, offer.event);
+          if (next) emit(start, next, { instance: first.id, event: offer.event, actor: offer.actor, fault: false });
         }
         return;
       }
@@ -201,7 +220,12 @@ export class ClusterSystem {
    */
   key(state: SystemState): string {
     let key = String(state.faults);
-    for (const inst of state.instances) key += `|${inst.id}=${inst.state.config}:${contextKey(inst.state.context)}`;
+    for (const inst of state.instances) {
+      key += `|${inst.id}=${inst.state.config}:${contextKey(inst.state.context)}`;
+      // Controllers write these specs without a transition of the object's own machine (a Deployment scales
+      // its ReplicaSets, a user edits the Deployment): they are part of the state.
+      if (inst.machine === 'replicaset' || inst.machine === 'deployment') key += specKey(state.store.objects.get(inst.object));
+    }
     return key;
   }
 
@@ -348,6 +372,18 @@ export class ClusterSystem {
       if (e.type === 'UNSCHEDULABLE' && Array.isArray(e.victims)) for (const victim of e.victims as string[]) deletePod(world, this.machines, `Pod/${victim}`);
     } else if (inst.machine === 'replicaset' && e.type === 'CREATE_POD') {
       createReplica(world, this.machines, inst.object, (inst.state.context as { created: number }).created, this.kubernetesVersion);
+    } else if (inst.machine === 'replicaset' && e.type === 'DELETE_POD') {
+      const rs = state.store.objects.get(inst.object) as unknown as ReplicaSet;
+      const victim = surplusPod(rs, podFactsOf(this, state));
+      if (victim) deletePod(world, this.machines, victim);
+    } else if (inst.machine === 'deployment') {
+      const ns = inst.object.split('/')[1]!;
+      if (e.type === 'RECONCILE') {
+        const round = roundFor(this, state, inst.object);
+        if (round) applyRound(world, this.machines, ns, round);
+      } else if (e.type !== 'DEADLINE_EXCEEDED') {
+        applyUserChange(world, inst.object, e.type, this.constants, podFactsOf(this, state), state);
+      }
     } else if (inst.machine === 'node' && e.type === 'DRAIN') {
       drain(world, this.machines, inst.object.slice('Node/'.length));
     } else if (inst.machine === 'pod') {
@@ -386,6 +422,13 @@ function podClaimsBound(state: SystemState, pod: Pod): boolean {
     const claim = state.store.objects.get(`PersistentVolumeClaim/${ns}/${v.persistentVolumeClaim.claimName}`) as unknown as PersistentVolumeClaim | undefined;
     return claim?.status?.phase === 'Bound';
   });
+}
+
+function specKey(o: StoredObject | undefined): string {
+  if (!o) return '#-';
+  const spec = o['spec'] as { replicas?: number; paused?: boolean };
+  const revision = (o.metadata['annotations'] as Record<string, string> | undefined)?.['deployment.kubernetes.io/revision'] ?? '';
+  return `#${spec.replicas ?? 1}:${spec.paused ? 'p' : ''}:${String(o.metadata['generation'] ?? '')}:${revision}`;
 }
 
 function contextKey(context: unknown): string {

@@ -35,6 +35,11 @@ export interface ModelConstants {
   allowDeleteClaims?: boolean;
   /** Whether an administrator may clear a Released or Failed volume's claimRef. */
   allowVolumeAdmin?: boolean;
+  /**
+   * What users may do to Deployments, each at most once per run: `kubectl set image` (`[container=]image`),
+   * `kubectl scale --replicas`, `kubectl rollout undo`, and pause/resume.
+   */
+  deploymentActions?: { setImage?: string; scaleTo?: number; undo?: boolean; pause?: boolean };
   /** Seed of the scheduler's random choice among equally scored nodes (simulation; the checker explores all). */
   seed: number;
 }
@@ -56,7 +61,8 @@ export type Actor =
   | 'provisioner'
   | 'external-provisioner'
   | 'attach-detach-controller'
-  | 'external-attacher';
+  | 'external-attacher'
+  | 'deployment-controller';
 
 /** An event a component or the environment may send, declared as data next to each machine. */
 export interface Offer {
@@ -76,12 +82,12 @@ export interface Action {
 }
 
 /**
- * What an instance id names: `node/<node>`, `replicaset/<ns>/<rs>`, `scheduling/<ns>/<pod>`, `pod/<ns>/<pod>`,
+ * What an instance id names: `node/<node>`, `replicaset/<ns>/<rs>`, `deployment/<ns>/<name>`, `scheduling/<ns>/<pod>`, `pod/<ns>/<pod>`,
  * `pod/<ns>/<pod>/<list>/<container>`, `persistentvolumeclaim/<ns>/<claim>`, `persistentvolume/<pv>`,
  * `attachment/<pv>/<node>`, `volume/<ns>/<pod>/<volume>`.
  */
 export interface InstanceRef {
-  machine: 'node' | 'scheduler' | 'pod' | 'container' | 'replicaset' | 'persistentvolumeclaim' | 'persistentvolume' | 'volume-attachment' | 'volume';
+  machine: 'node' | 'scheduler' | 'pod' | 'container' | 'replicaset' | 'deployment' | 'persistentvolumeclaim' | 'persistentvolume' | 'volume-attachment' | 'volume';
   node?: string;
   namespace?: string;
   name?: string;
@@ -97,6 +103,7 @@ export function instanceRef(id: string): InstanceRef {
   const parts = id.split('/');
   if (parts[0] === 'node') return { machine: 'node', node: parts[1]! };
   if (parts[0] === 'replicaset') return { machine: 'replicaset', namespace: parts[1]!, name: parts[2]! };
+  if (parts[0] === 'deployment') return { machine: 'deployment', namespace: parts[1]!, name: parts[2]! };
   if (parts[0] === 'persistentvolumeclaim') return { machine: 'persistentvolumeclaim', namespace: parts[1]!, name: parts[2]! };
   if (parts[0] === 'persistentvolume') return { machine: 'persistentvolume', name: parts[1]!, volume: parts[1]! };
   if (parts[0] === 'attachment') return { machine: 'volume-attachment', volume: parts[1]!, node: parts[2]! };

@@ -2,6 +2,7 @@
 // line, every command's --help with examples, machine-readable output, NO_COLOR.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -59,8 +60,10 @@ describe('kubemodel CLI', () => {
   });
 
   it('API-04: an unknown model or machine names what exists', () => {
-    expect(kubemodel(['check', 'nope']).err).toMatch(/^error: no model "nope": not a bundled model \(leader-election, leader-election-broken, leader-election-ignores-deadline, leader-election-unsafe-config, node-failure-replacement, node-failure-tolerates-forever, pod, pod-broken, pod-sidecar-job, rollout, rollout-10-replicas, rollout-crash, rollout-image-never-pulls, scheduling, storage-broken-detach, storage-claim-never-binds, storage-claims-race, storage-dynamic-provisioning, storage-local-wffc, storage-node-loss, storage-pod-deleted-mid-mount, storage-reclaim\)/);
-    expect(kubemodel(['paths', 'nope']).err).toBe('error: unknown machine "nope" (known: node, scheduler, pod, container, replicaset, persistentvolumeclaim, persistentvolume, volume-attachment, volume, leader-election)\n');
+    // Every bundled model is named, in order, so a user sees what exists.
+    const bundled = readdirSync(join(import.meta.dirname, '..', '..', 'properties', 'models')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+    expect(kubemodel(['check', 'nope']).err).toContain(`error: no model "nope": not a bundled model (${bundled.join(', ')})`);
+    expect(kubemodel(['paths', 'nope']).err).toBe('error: unknown machine "nope" (known: node, scheduler, pod, container, replicaset, deployment, persistentvolumeclaim, persistentvolume, volume-attachment, volume, leader-election)\n');
   });
 
   it('RES-03: a bad quantity and a YAML syntax error are reported with file and line; the good file is still simulated', () => {

@@ -51,9 +51,9 @@ describe('parseManifests: one-line errors at file:line:col (bad fixtures)', () =
     const { objects, errors, warnings } = parseManifests([fixture('unknown-kind.yaml')]);
     expect(errors).toEqual([]);
     expect(warnings.map((w) => w.located)).toEqual([
-      `${BAD}/unknown-kind.yaml:2:7: kind: no matches for kind "Deployment" in version "apps/v1": kubemodel models v1 Pod, v1 Node, v1 Namespace, v1 LimitRange, v1 ResourceQuota, scheduling.k8s.io/v1 PriorityClass, apps/v1 ReplicaSet, v1 PersistentVolume, v1 PersistentVolumeClaim, storage.k8s.io/v1 StorageClass, storage.k8s.io/v1 CSIDriver, storage.k8s.io/v1 VolumeAttachment, v1 ConfigMap, v1 Secret; this object is not simulated`,
+      `${BAD}/unknown-kind.yaml:2:7: kind: no matches for kind "DaemonSet" in version "apps/v1": kubemodel models v1 Pod, v1 Node, v1 Namespace, v1 LimitRange, v1 ResourceQuota, scheduling.k8s.io/v1 PriorityClass, apps/v1 ReplicaSet, apps/v1 Deployment, v1 PersistentVolume, v1 PersistentVolumeClaim, storage.k8s.io/v1 StorageClass, storage.k8s.io/v1 CSIDriver, storage.k8s.io/v1 VolumeAttachment, v1 ConfigMap, v1 Secret; this object is not simulated`,
     ]);
-    expect(objects.map((o) => [o.object.kind, isModelled(o)])).toEqual([['Deployment', false]]);
+    expect(objects.map((o) => [o.object.kind, isModelled(o)])).toEqual([['DaemonSet', false]]);
   });
 
   it('API-04: a broken document does not stop the rest of its stream or other files', () => {
@@ -216,7 +216,7 @@ describe('validation of the fields kubemodel reads (inline Pods and Nodes)', () 
   });
 
   it('API-04: the supported kinds are a table; adding a row is all a new kind needs', () => {
-    expect(SUPPORTED_KINDS.map((k) => `${k.apiVersion}/${k.kind}`)).toEqual(['v1/Pod', 'v1/Node', 'v1/Namespace', 'v1/LimitRange', 'v1/ResourceQuota', 'scheduling.k8s.io/v1/PriorityClass', 'apps/v1/ReplicaSet', 'v1/PersistentVolume', 'v1/PersistentVolumeClaim', 'storage.k8s.io/v1/StorageClass', 'storage.k8s.io/v1/CSIDriver', 'storage.k8s.io/v1/VolumeAttachment', 'v1/ConfigMap', 'v1/Secret']);
+    expect(SUPPORTED_KINDS.map((k) => `${k.apiVersion}/${k.kind}`)).toEqual(['v1/Pod', 'v1/Node', 'v1/Namespace', 'v1/LimitRange', 'v1/ResourceQuota', 'scheduling.k8s.io/v1/PriorityClass', 'apps/v1/ReplicaSet', 'apps/v1/Deployment', 'v1/PersistentVolume', 'v1/PersistentVolumeClaim', 'storage.k8s.io/v1/StorageClass', 'storage.k8s.io/v1/CSIDriver', 'storage.k8s.io/v1/VolumeAttachment', 'v1/ConfigMap', 'v1/Secret']);
   });
 });
 

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { readManifestSources } from '../../io/manifests.ts';
 import { applyPodDefaults, isModelled, parseManifests } from '../../k8s/parse-manifests.ts';
-import type { KubeObject, Node, Pod, ReplicaSet } from '../../k8s/types.ts';
+import type { Deployment, KubeObject, Node, Pod, ReplicaSet } from '../../k8s/types.ts';
 import { simulate, type SimulationResult } from '../../simulate/simulate.ts';
 import { podStatusColumns } from '../../kubectl/get-pods.ts';
 import { humanDuration } from '../../kubectl/age.ts';
@@ -25,12 +25,34 @@ export function parseDuration(value: string): number {
   return Number(m[1]) * (m[2] === 'h' ? 3600 : m[2] === 'm' ? 60 : 1);
 }
 
+/** `--until stable`: the only condition so far. */
+export function parseUntil(value: string): 'stable' {
+  if (value !== 'stable') throw new InvalidArgumentError(`--until takes "stable" (stop as soon as nothing is left to happen), got "${value}".`);
+  return value;
+}
+
+/** `--steps N`: a whole number of steps, at least 1. */
+export function parseSteps(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError(`--steps takes a whole number of steps, 1 or more, got "${value}".`);
+  return Number(value);
+}
+
+/** The line that says how the run ended, for `--until stable` and `--steps N`. */
+export function stopLine(result: SimulationResult, flags: { until?: 'stable'; steps?: number; duration: number }): string {
+  if (result.stoppedBy === 'steps') return `Stopped after ${result.steps.length} steps, at ${humanDuration(result.endSeconds)} of simulated time.\n\n`;
+  if (!flags.until) return '';
+  return result.settledAt !== undefined
+    ? `Settled after ${humanDuration(result.settledAt)} of simulated time: no component has anything left to do and no scenario step remains.\n\n`
+    : `Did not settle within ${humanDuration(flags.duration)}: something is still due (a back-off, a probe, a scenario step).\n\n`;
+}
+
 export interface LoadedCluster {
   pods: Pod[];
   nodes: Node[];
   replicaSets: ReplicaSet[];
   policies: KubeObject[];
   storage: KubeObject[];
+  deployments: Deployment[];
   errors: InputError[];
   warnings: InputError[];
 }
@@ -51,6 +73,7 @@ export async function loadCluster(paths: string[], stdin: () => Promise<string>,
     replicaSets: applied.replicaSets,
     policies: [...namespaces, ...limitRanges, ...resourceQuotas, ...priorityClasses],
     storage: applied.storage,
+    deployments: applied.deployments,
     errors: [...read.errors, ...parsed.errors, ...rejected],
     warnings: parsed.warnings,
   };
@@ -63,6 +86,8 @@ export function registerSimulate(program: Command, ctx: () => CliContext, stdin:
     .argument('[manifests...]', 'YAML/JSON files or directories, or - for standard input')
     .option('-o, --output <format>', `output format: ${FORMATS.join('|')}`, 'text')
     .option('--duration <time>', 'simulated time to run, e.g. 90s, 10m', parseDuration, 600)
+    .option('--until <condition>', 'stop early: "stable" ends the run as soon as nothing is left to happen, and says when', parseUntil)
+    .option('--steps <n>', 'stop after N steps (each step is one action of a component, the environment or a user)', parseSteps)
     .option('--trace', 'also print every step with its time and actor, including those Kubernetes records no Event for (binding a claim, MountDevice/SetUp, detach)')
     .addHelpText(
       'after',
@@ -78,10 +103,12 @@ Examples:
   $ kubemodel simulate my-pods.yaml --duration 5m
   $ kubemodel simulate examples/scheduling/cluster.yaml examples/scheduling/nodeselector-ssd.yaml
   $ kubemodel simulate examples/storage/cluster.yaml examples/storage/pv-pod.yaml --trace
+  $ kubemodel simulate my-pods.yaml --until stable  # stop once everything is running (or done)
+  $ kubemodel simulate my-pods.yaml --steps 20 --trace
   $ kubectl get pod web -o yaml | kubemodel simulate - -o json
   $ kubemodel --kubernetes-version 1.21 simulate    # event wording of Kubernetes 1.21`,
     )
-    .action(async (manifests: string[], flags: { output: string; duration: number; trace?: boolean }) => {
+    .action(async (manifests: string[], flags: { output: string; duration: number; trace?: boolean; until?: 'stable'; steps?: number }) => {
       const c = ctx();
       const format = checkOutput(flags.output, FORMATS);
       const usingExample = manifests.length === 0;
@@ -89,12 +116,20 @@ Examples:
       for (const w of cluster.warnings) c.err(`warning: ${w.reported}\n`);
       for (const e of cluster.errors) c.err(`error: ${e.reported}\n`);
       const start = new Date('2026-01-01T00:00:00Z');
-      const result = simulate(cluster, { durationSeconds: flags.duration, kubernetesVersion: c.kubernetesVersion, start });
+      const result = simulate(cluster, {
+        durationSeconds: flags.duration,
+        kubernetesVersion: c.kubernetesVersion,
+        start,
+        ...(flags.until ? { until: flags.until } : {}),
+        ...(flags.steps !== undefined ? { maxSteps: flags.steps } : {}),
+      });
       const now = new Date(start.getTime() + result.endSeconds * 1000);
       if (format === 'json' || format === 'yaml') {
         const doc = {
           kubernetesVersion: c.kubernetesVersion,
           simulatedSeconds: result.endSeconds,
+          stoppedBy: result.stoppedBy,
+          ...(result.settledAt !== undefined ? { settledAt: result.settledAt } : {}),
           events: result.events,
           pods: result.pods,
           nodes: cluster.nodes,
@@ -105,6 +140,7 @@ Examples:
         c.out(format === 'json' ? toJson(doc) : toYamlText(doc));
       } else {
         if (usingExample) c.out(`Simulating the bundled example cluster (${exampleCluster}) for ${humanDuration(result.endSeconds)}.\n\n`);
+        c.out(stopLine(result, flags));
         if (flags.trace) c.out(renderTrace(result));
         c.out(renderSimulation(result, now, c.kubernetesVersion));
       }
