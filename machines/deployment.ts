@@ -16,11 +16,12 @@ export interface DeploymentContext {
   undone: boolean;
 }
 
+/** Users' changes carry what they change; the model checker fills it from its allowed actions. */
 export type DeploymentEvent =
   | { type: 'RECONCILE' }
-  | { type: 'SET_IMAGE' }
-  | { type: 'SCALE' }
-  | { type: 'UNDO' }
+  | { type: 'SET_IMAGE'; image?: string }
+  | { type: 'SCALE'; replicas?: number }
+  | { type: 'UNDO'; toRevision?: number }
   | { type: 'PAUSE' }
   | { type: 'RESUME' }
   | { type: 'DEADLINE_EXCEEDED' };

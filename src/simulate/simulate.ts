@@ -2,7 +2,9 @@
 // explores, driven along one timeline. kubelet acts after realistic latencies, timers fire after their
 // durations (back-off 10s doubling to 300s, the grace period), and the environment does what each Pod's
 // scenario says. The result is the Event log and the Pods' states at every step, for kubectl-style output.
-import type { Node, PersistentVolume, PersistentVolumeClaim, Pod } from '../k8s/types.ts';
+import type { Deployment, Node, PersistentVolume, PersistentVolumeClaim, Pod, ReplicaSet } from '../k8s/types.ts';
+import { deploymentSnapshot, deploymentChangeEvent } from './deployments.ts';
+import { podFactsOf, withDerivedStatus } from '../system/deployments.ts';
 import { ClusterSystem, type ClusterInput } from '../system/system.ts';
 import { leafPath, projectStatus } from '../system/pods.ts';
 import { describeStep } from '../system/describe.ts';
@@ -13,7 +15,7 @@ import { parseKubernetesMinor } from '../k8s/version.ts';
 import { currentNode } from '../system/nodes.ts';
 import { OBSERVED_MEMORY_AVAILABLE } from '../system/pressure.ts';
 import type { ContainerContext } from '../../machines/container.ts';
-import { parseNodeScenario, parseScenario, SCENARIO_ANNOTATION, stepsFor, type Scenario } from './scenario.ts';
+import { parseDeploymentScenario, parseNodeScenario, parseScenario, SCENARIO_ANNOTATION, stepsFor, type Scenario } from './scenario.ts';
 import { podPhase } from '../k8s/phase.ts';
 import { changedClaimEvents, pendingClaimEvents } from './storage-events.ts';
 
@@ -65,6 +67,8 @@ export interface SimulationResult {
   /** PersistentVolumeClaims and PersistentVolumes as the API server holds them at the end, with creation times. */
   claims: PersistentVolumeClaim[];
   volumes: PersistentVolume[];
+  /** Each Deployment as it was after every step that changed it (status as its controller reports it), and at the end. */
+  deployments: { name: string; namespace: string; series: Deployment[]; replicaSets: ReplicaSet[] }[];
   final: SystemState;
 }
 
@@ -78,8 +82,9 @@ const KUBELET_LATENCY: Record<string, number> = {
   BIND: 0.2,
 };
 
-/** Seconds a storage component takes for its step (the external sidecars call a CSI driver). */
+/** Seconds a controller takes for its step (the external storage sidecars call a CSI driver). */
 const STORAGE_LATENCY: Readonly<Record<string, number>> = {
+  'deployment-controller': 0.1,
   'pv-controller': 0.2,
   'pvc-protection': 0.2,
   provisioner: 2,
@@ -112,6 +117,30 @@ export function simulate(input: readonly Pod[] | ClusterInput, opts: SimulationO
   }
   const nodeScenarios = new Map(nodes.map((n) => [n.metadata.name, parseNodeScenario(n.metadata.annotations?.[SCENARIO_ANNOTATION], `node ${n.metadata.name}`)]));
   let state = system.initial(cluster);
+  // Users' changes to Deployments at scenario times (kubectl set image, scale, rollout pause|resume|undo).
+  const pendingChanges = (cluster.deployments ?? [])
+    .flatMap((d) => {
+      const ns = d.metadata.namespace ?? 'default';
+      return parseDeploymentScenario(d.metadata.annotations?.[SCENARIO_ANNOTATION], `deployment ${ns}/${d.metadata.name}`).steps.map((step) => ({ step, instance: `deployment/${ns}/${d.metadata.name}` }));
+    })
+    .sort((a, b) => a.step.at - b.step.at);
+  const series = new Map<string, Deployment[]>();
+  // `kubectl rollout status` is run after the user's change when the scenario makes one, else from the start.
+  const watchFrom = new Map<string, number>();
+  for (const c of pendingChanges) if (!watchFrom.has(c.instance)) watchFrom.set(c.instance, c.step.at);
+  const recordDeployments = (s: SystemState, at: number) => {
+    for (const inst of s.instances) {
+      if (inst.machine !== 'deployment' || at < (watchFrom.get(inst.id) ?? 0)) continue;
+      const d = deploymentSnapshot(system, s, inst, new Date((opts.start ?? new Date(0)).getTime() + at * 1000).toISOString());
+      if (!d) continue;
+      const list = series.get(inst.object) ?? [];
+      // A write that changes no status field is no watch event for kubectl (only condition times moved).
+      const counts = (x: Deployment | undefined) => JSON.stringify({ ...x?.status, conditions: x?.status?.conditions?.map((c) => [c.type, c.status, c.reason]) });
+      if (counts(list[list.length - 1]) !== counts(d) || list[list.length - 1]?.metadata.generation !== d.metadata.generation) list.push(d);
+      series.set(inst.object, list);
+    }
+  };
+  recordDeployments(state, 0);
   const pendingEdits = [...nodeScenarios]
     .flatMap(([node, plan]) => [
       ...plan.labels.map((l) => ({ at: l.at, node, annotation: false, key: l.key, value: l.value })),
@@ -228,6 +257,20 @@ export function simulate(input: readonly Pod[] | ClusterInput, opts: SimulationO
     // At the start and after every step, once the PV controller has no step of its own left to take (a new PV
     // still to be marked Available would otherwise read as "no persistent volumes available").
     if (!succ.some((x) => x.action.actor === 'pv-controller')) recordClaimEvents(state);
+    // A user's change due before the next action happens first, like an administrator's edit below.
+    const change = pendingChanges[0];
+    if (change && change.step.at <= duration && (!best || change.step.at <= best.at)) {
+      pendingChanges.shift();
+      now = Math.max(now, change.step.at);
+      const action: Action = { instance: change.instance, event: deploymentChangeEvent(change.step), actor: 'user', fault: false };
+      const next = system.perform(state, action);
+      if (next) {
+        steps.push({ at: now, action, summary: describeStep(system, state, next, action, opts.kubernetesVersion).summary });
+        state = next;
+        recordDeployments(state, now);
+      }
+      continue;
+    }
     // An administrator's edit due before the next action happens first; the cluster then looks different.
     const edit = pendingEdits[0];
     if (edit && edit.at <= duration && (!best || edit.at <= best.at)) {
@@ -240,7 +283,7 @@ export function simulate(input: readonly Pod[] | ClusterInput, opts: SimulationO
     }
     // Settled: every enabled action is one the scenario never lets happen (a pull that keeps failing is not
     // settled: its back-off timer stays due) and no administrator's edit is pending.
-    if (!best && pendingEdits.length === 0) {
+    if (!best && pendingEdits.length === 0 && pendingChanges.length === 0) {
       stoppedBy = 'stable';
       settledAt = now;
       break;
@@ -263,6 +306,8 @@ export function simulate(input: readonly Pod[] | ClusterInput, opts: SimulationO
       terminatedAt.set(chosen.action.instance, now);
     }
     state = chosen.next;
+    const touched = instanceRef(chosen.action.instance).machine;
+    if (touched !== 'node' && touched !== 'scheduler') recordDeployments(state, now);
     // Every enabled action that was not taken keeps its clock; the one taken restarts if enabled again.
     enabledSince.delete(actionKey(chosen.action));
   }
@@ -288,6 +333,14 @@ export function simulate(input: readonly Pod[] | ClusterInput, opts: SimulationO
     nodes: finalNodes,
     claims,
     volumes,
+    deployments: [...series].map(([key, list]) => {
+      const [, namespace, name] = key.split('/') as [string, string, string];
+      const pods = podFactsOf(system, state);
+      const replicaSets = [...state.store.objects.values()]
+        .filter((o) => o.kind === 'ReplicaSet' && o.metadata.namespace === namespace)
+        .map((o) => withDerivedStatus(stamped(`ReplicaSet/${namespace}/${o.metadata.name}`, o as unknown as ReplicaSet), pods));
+      return { name, namespace, series: list.map((d) => stamped(key, d)), replicaSets };
+    }),
     final: state,
   };
 }

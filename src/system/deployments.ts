@@ -143,8 +143,13 @@ function writeObject(world: World, key: string, change: (o: StoredObject) => Sto
 }
 
 /** The writes of one Deployment controller sync. */
-export function applyRound(world: World, machines: ClusterMachines, namespace: string, round: DeploymentRound): void {
+export function applyRound(world: World, machines: ClusterMachines, namespace: string, round: DeploymentRound, deploymentKey?: string): void {
   const rsKey = (name: string) => objectKey('ReplicaSet', name, namespace);
+  // The Deployment carries its new ReplicaSet's revision (SetDeploymentRevision), as `kubectl rollout history` reads it.
+  const revision = round.create?.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? round.revise?.annotations['deployment.kubernetes.io/revision'];
+  if (deploymentKey && revision !== undefined) {
+    writeObject(world, deploymentKey, (o) => ({ ...o, metadata: { ...o.metadata, annotations: { ...(o.metadata['annotations'] as object | undefined), 'deployment.kubernetes.io/revision': revision } } }));
+  }
   if (round.revise) {
     const { annotations } = round.revise;
     writeObject(world, rsKey(round.revise.name), (o) => ({ ...o, metadata: { ...o.metadata, annotations } }));
@@ -172,8 +177,15 @@ export function applyRound(world: World, machines: ClusterMachines, namespace: s
 }
 
 /** A user's change to the Deployment: `kubectl set image`, `scale`, `rollout undo`, `rollout pause|resume`. */
-export function applyUserChange(world: World, key: string, type: string, constants: ModelConstants, pods: Map<string, PodFacts>, state: SystemState): void {
-  const actions = constants.deploymentActions ?? {};
+export function applyUserChange(world: World, key: string, event: { type: string; image?: unknown; replicas?: unknown; toRevision?: unknown }, constants: ModelConstants, pods: Map<string, PodFacts>, state: SystemState): void {
+  const type = event.type;
+  const given = constants.deploymentActions ?? {};
+  const actions = {
+    ...given,
+    ...(typeof event.image === 'string' ? { setImage: event.image } : {}),
+    ...(typeof event.replicas === 'number' ? { scaleTo: event.replicas } : {}),
+  };
+  const toRevision = typeof event.toRevision === 'number' ? event.toRevision : 0;
   writeObject(world, key, (o) => {
     const d = o as unknown as Deployment;
     const generation = (d.metadata.generation ?? 1) + 1;
@@ -187,9 +199,9 @@ export function applyUserChange(world: World, key: string, type: string, constan
     if (type === 'PAUSE') return next({ ...d.spec, paused: true });
     if (type === 'RESUME') return next({ ...d.spec, paused: false });
     if (type === 'UNDO') {
-      const target = rollbackTarget(ownedReplicaSets(state, d, pods), 0, d.metadata.name);
+      const target = rollbackTarget(ownedReplicaSets(state, d, pods), toRevision, d.metadata.name);
       if (!('rs' in target)) return o;
-      const result = rollbackDeployment(d, target.rs, 0);
+      const result = rollbackDeployment(d, target.rs, toRevision);
       return 'deployment' in result ? next(result.deployment.spec, result.deployment.metadata) : o;
     }
     return o;

@@ -205,6 +205,19 @@ export class ClusterSystem {
     return out;
   }
 
+  /**
+   * An action outside the offers, as a scenario's user makes it at a chosen time (`kubectl set image`,
+   * `scale`, `rollout undo|pause|resume`): the instance's transition and its API writes. Undefined when the
+   * event changes nothing for that instance.
+   */
+  perform(state: SystemState, action: Action): SystemState | undefined {
+    const index = state.instances.findIndex((i) => i.id === action.instance);
+    const inst = state.instances[index];
+    if (!inst) return undefined;
+    const next = (this.machines as unknown as Record<string, typeof this.machines.pod>)[inst.machine]?.transition(inst.state, action.event);
+    return next ? this.apply(state, index, next, action) : undefined;
+  }
+
   /** step(state, action): the state after one action; throws if the action is not enabled. */
   step(state: SystemState, action: Action): SystemState {
     const found = this.successors(state).find(
@@ -380,9 +393,9 @@ export class ClusterSystem {
       const ns = inst.object.split('/')[1]!;
       if (e.type === 'RECONCILE') {
         const round = roundFor(this, state, inst.object);
-        if (round) applyRound(world, this.machines, ns, round);
+        if (round) applyRound(world, this.machines, ns, round, inst.object);
       } else if (e.type !== 'DEADLINE_EXCEEDED') {
-        applyUserChange(world, inst.object, e.type, this.constants, podFactsOf(this, state), state);
+        applyUserChange(world, inst.object, e, this.constants, podFactsOf(this, state), state);
       }
     } else if (inst.machine === 'node' && e.type === 'DRAIN') {
       drain(world, this.machines, inst.object.slice('Node/'.length));

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { applyPodDefaults, isModelled, parseManifests } from '../../src/k8s/parse-manifests.ts';
 import type { Pod } from '../../src/k8s/types.ts';
 import { simulate } from '../../src/simulate/simulate.ts';
+import { loadCluster } from '../../src/cli/commands/simulate.ts';
+import { rolloutStatusLines } from '../../src/kubectl/rollout-status.ts';
 import { parseDeploymentScenario, SCENARIO_ANNOTATION } from '../../src/simulate/scenario.ts';
 
 const file = join(import.meta.dirname, '..', '..', 'examples', 'cluster', 'pods.yaml');
@@ -66,8 +68,30 @@ describe('simulate --until stable / --steps N', () => {
     expect(plan.steps).toEqual([{ kind: 'set-image', at: 30, container: 'nginx', image: 'nginx:1.16.1' }]);
   });
 
-  // Needs the Deployment controller in the cluster system (src/system, machines/deployment.ts) and the
-  // simulator applying the Deployment plan; then: 3 Pods at nginx:1.7.9, from 30 s a rolling update to
-  // nginx:1.16.1 (ScalingReplicaSet Events, at most 4 Pods), settling with 3 Pods of the new ReplicaSet.
-  it.todo('ROLL-05: simulate examples/rollouts --until stable rolls nginx-deployment out to nginx:1.16.1 and settles');
+  it('ROLL-03, ROLL-04, ROLL-05: simulate examples/rollouts --until stable rolls nginx-deployment out to nginx:1.16.1 and settles', async () => {
+    const root = join(import.meta.dirname, '..', '..', 'examples', 'rollouts');
+    const cluster = await loadCluster([join(root, 'cluster.yaml'), join(root, 'nginx-deployment.yaml')], async () => '');
+    expect(cluster.errors).toEqual([]);
+    const r = simulate(cluster, { durationSeconds: 600, kubernetesVersion: '1.37', until: 'stable' });
+    expect(r.stoppedBy).toBe('stable');
+    const scaling = r.events.filter((e) => e.reason === 'ScalingReplicaSet').map((e) => e.message.replace(/nginx-deployment-\w+/, 'RS'));
+    // The first ReplicaSet comes up whole; then maxSurge 25% of 3 → 1 and maxUnavailable 25% of 3 → 0.
+    expect(scaling).toEqual([
+      'Scaled up replica set RS from 0 to 3',
+      'Scaled up replica set RS from 0 to 1',
+      'Scaled down replica set RS from 3 to 2',
+      'Scaled up replica set RS from 1 to 2',
+      'Scaled down replica set RS from 2 to 1',
+      'Scaled up replica set RS from 2 to 3',
+      'Scaled down replica set RS from 1 to 0',
+    ]);
+    expect(r.pods.map((p) => [p.spec.containers[0]!.image, p.status?.phase])).toEqual([
+      ['nginx:1.16.1', 'Running'],
+      ['nginx:1.16.1', 'Running'],
+      ['nginx:1.16.1', 'Running'],
+    ]);
+    const watched = rolloutStatusLines(r.deployments[0]!.series);
+    expect(watched.lines.at(-1)).toBe('deployment "nginx-deployment" successfully rolled out');
+    expect(watched.lines).toContain('Waiting for deployment "nginx-deployment" rollout to finish: 1 old replicas are pending termination...');
+  });
 });

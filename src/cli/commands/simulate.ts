@@ -6,6 +6,8 @@ import { readManifestSources } from '../../io/manifests.ts';
 import { applyPodDefaults, isModelled, parseManifests } from '../../k8s/parse-manifests.ts';
 import type { Deployment, KubeObject, Node, Pod, ReplicaSet } from '../../k8s/types.ts';
 import { simulate, type SimulationResult } from '../../simulate/simulate.ts';
+import { rolloutStatusLines } from '../../kubectl/rollout-status.ts';
+import { describeDeployment } from '../../kubectl/describe-deployment.ts';
 import { podStatusColumns } from '../../kubectl/get-pods.ts';
 import { humanDuration } from '../../kubectl/age.ts';
 import { pvcHeaders, pvcRow, pvHeaders, pvRow } from '../../kubectl/get-storage.ts';
@@ -187,11 +189,32 @@ export function renderSimulation(result: SimulationResult, now: Date, kubernetes
   });
   let out = `$ kubectl get events --sort-by=.lastTimestamp\n${table(['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'], rows)}\n$ kubectl get pods\n${table(['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'], pods)}`;
   out += renderStorage(result, now, kubernetesVersion);
+  out += renderDeployments(result, now);
   const explicitNodes = result.nodes.filter((n) => n.metadata.annotations?.['kubemodel.io/implicit'] !== 'true');
   if (explicitNodes.length > 0) {
     const placement = result.pods.map((p) => [p.metadata.name, p.spec.nodeName ?? '<none>']);
     out += `\n$ kubectl get pods -o custom-columns=NAME:.metadata.name,NODE:.spec.nodeName\n${table(['NAME', 'NODE'], placement)}`;
     out += `\n$ kubectl get nodes\n${table(['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'], explicitNodes.map((n) => nodeRow(n, now, kubernetesVersion)))}`;
+  }
+  return out;
+}
+
+/**
+ * For each Deployment: what `kubectl rollout status` printed while watching the run, then `kubectl describe
+ * deployment` at the end (ROLL-05, ROLL-09).
+ */
+function renderDeployments(result: SimulationResult, now: Date): string {
+  let out = '';
+  for (const d of result.deployments) {
+    const status = rolloutStatusLines(d.series);
+    const last = d.series[d.series.length - 1];
+    out += `\n$ kubectl rollout status deployment/${d.name}\n${[...status.lines, ...(status.error ? [status.error] : [])].join('\n')}\n`;
+    if (!last) continue;
+    const start = now.getTime() - result.endSeconds * 1000;
+    const events = result.events
+      .filter((e) => e.object === `deployment/${d.name}` && e.namespace === d.namespace)
+      .map((e) => ({ type: e.type, reason: e.reason, message: e.message, source: e.source, firstTimestamp: new Date(start + e.at * 1000).toISOString() }));
+    out += `\n$ kubectl describe deployment ${d.name}\n${describeDeployment({ deployment: last, replicaSets: d.replicaSets, events, now })}`;
   }
   return out;
 }
