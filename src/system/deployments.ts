@@ -29,6 +29,8 @@ export function deploymentInstance(d: Deployment, machine: CompiledStatechart): 
 /** What a Pod contributes to its ReplicaSet's status and to the deletion order. */
 export interface PodFacts {
   pod: Pod;
+  /** The Pod with the status kubelet and the node controller report (what the ReplicaSet controller reads). */
+  observed: Pod;
   phase: string;
   ready: boolean;
   restarts: number;
@@ -47,6 +49,7 @@ export function podFactsOf(system: ClusterSystem, state: SystemState): Map<strin
     const key = objectKey('Pod', pod.metadata.name, pod.metadata.namespace ?? 'default');
     out.set(key, {
       pod,
+      observed: { ...pod, status },
       phase: status.phase ?? podPhase({ ...pod, status }),
       ready: status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false,
       restarts: (status.containerStatuses ?? []).reduce((n, c) => n + c.restartCount, 0),

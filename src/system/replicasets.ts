@@ -10,6 +10,7 @@ import { replicaSetContext } from '../../machines/replicaset.ts';
 import type { CompiledStatechart } from './statechart.ts';
 import type { Instance } from './types.ts';
 import { deterministicUid, objectKey, type Store } from './store.ts';
+import { podsToDelete } from '../replicaset/pods-to-delete.ts';
 
 export function replicaSetInstance(rs: ReplicaSet, machine: CompiledStatechart): Instance {
   const ns = rs.metadata.namespace ?? 'default';
@@ -41,6 +42,8 @@ export function podFromTemplate(rs: ReplicaSet, n: number): Pod {
     kind: 'Pod',
     metadata: {
       name: `${rs.metadata.name}-${nameSuffix(uid, n)}`,
+      // Creation order decides "newer first" when scaling down; the model's clock is the creation count.
+      creationTimestamp: new Date(Date.UTC(2026, 0, 1, 0, 0, 0) + 1000 * (60 + n)).toISOString().replace('.000', ''),
       namespace: ns,
       labels: { ...rs.spec.template.metadata?.labels },
       ...(rs.spec.template.metadata?.annotations ? { annotations: { ...rs.spec.template.metadata.annotations } } : {}),
@@ -86,21 +89,20 @@ export function createThroughAdmission(store: Store, pod: Pod, kubernetesVersion
 }
 
 /**
- * The Pod the controller deletes first when it has more than spec.replicas (getPodsToDelete over
- * ActivePods' order): unscheduled before scheduled, Pending before Running, not Ready before Ready, more
- * restarts first, newer first (by name here, as creation times are not modelled).
+ * The Pod the controller deletes first when it has more than spec.replicas: getPodsToDelete's order
+ * (src/replicaset, rules/replicaset-controller/deletion-order.json), ranked against the Pods of every
+ * ReplicaSet of the same owner (getPodsRankedByRelatedPodsOnSameNode).
  */
-export function surplusPod(rs: ReplicaSet, pods: ReadonlyMap<string, { pod: Pod; phase: string; ready: boolean; restarts: number; terminating: boolean }>): string | undefined {
-  const uid = rs.metadata.uid;
-  const rank = (phase: string) => (phase === 'Pending' ? 0 : phase === 'Unknown' ? 1 : 2);
-  const candidates = [...pods.entries()].filter(([, p]) => !p.terminating && p.phase !== 'Succeeded' && p.phase !== 'Failed' && p.pod.metadata.ownerReferences?.some((r) => r.controller && r.uid === uid));
-  candidates.sort(([ka, a], [kb, b]) => {
-    const assigned = Number(a.pod.spec.nodeName !== undefined) - Number(b.pod.spec.nodeName !== undefined);
-    if (assigned !== 0) return assigned;
-    if (rank(a.phase) !== rank(b.phase)) return rank(a.phase) - rank(b.phase);
-    if (a.ready !== b.ready) return Number(a.ready) - Number(b.ready);
-    if (a.restarts !== b.restarts) return b.restarts - a.restarts;
-    return ka < kb ? 1 : ka > kb ? -1 : 0;
-  });
-  return candidates[0]?.[0];
+export function surplusPod(rs: ReplicaSet, pods: ReadonlyMap<string, { pod: Pod; observed: Pod; phase: string; terminating: boolean }>): string | undefined {
+  const owner = rs.metadata.ownerReferences?.find((r) => r.controller)?.uid;
+  const active = [...pods.entries()].filter(([, p]) => !p.terminating && p.phase !== 'Succeeded' && p.phase !== 'Failed');
+  const mine = active.filter(([, p]) => isControlledBy(p.pod, rs.metadata.uid));
+  // Pods of the owner's other ReplicaSets count for the node ranking; without an owner, none do.
+  const related = owner === undefined ? [] : active.map(([, p]) => p.observed);
+  const [victim] = podsToDelete(mine.map(([, p]) => p.observed), 1, { now: '2026-01-01T01:00:00Z', relatedPods: related });
+  return victim && objectKey('Pod', victim.metadata.name, victim.metadata.namespace ?? 'default');
+}
+
+function isControlledBy(pod: Pod, uid: string | undefined): boolean {
+  return uid !== undefined && (pod.metadata.ownerReferences ?? []).some((r) => r.controller && r.uid === uid);
 }
