@@ -5,7 +5,8 @@
 // (`kubectl set image`), spec.replicas (`kubectl scale`), pause and resume, and roll back (`kubectl rollout
 // undo`). progressDeadlineSeconds passing without progress sets Progressing=False (ProgressDeadlineExceeded);
 // a new rollout starts it again. Status counts are derived from the ReplicaSets whenever they are read.
-// Covers ROLL-02, ROLL-03, ROLL-04, ROLL-05, ROLL-06, ROLL-07, ROLL-08, ROLL-09, ROLL-10, CTRL-01, CTRL-03.
+// Deleting it hands its ReplicaSets and Pods to the garbage collector (machines/garbage-collector.ts).
+// Covers GC-03, GC-04, ROLL-02, ROLL-03, ROLL-04, ROLL-05, ROLL-06, ROLL-07, ROLL-08, ROLL-09, ROLL-10, CTRL-01, CTRL-03.
 
 export interface DeploymentContext {
   /** `namespace/name`. */
@@ -24,7 +25,8 @@ export type DeploymentEvent =
   | { type: 'UNDO'; toRevision?: number }
   | { type: 'PAUSE' }
   | { type: 'RESUME' }
-  | { type: 'DEADLINE_EXCEEDED' };
+  | { type: 'DEADLINE_EXCEEDED' }
+  | { type: 'DELETE'; propagationPolicy?: 'Background' | 'Foreground' | 'Orphan' };
 
 export const bindings = {
   guards: {},
@@ -45,6 +47,14 @@ export const deploymentMachineConfig = {
         Active: { on: { PAUSE: { target: 'Paused' } } },
         // spec.paused: template changes start no rollout until resumed (ROLL-08).
         Paused: { on: { RESUME: { target: 'Active' } } },
+      },
+    },
+    // kubectl delete deployment --cascade=…: Deleting while finalizers (foregroundDeletion, orphan) hold it.
+    lifecycle: {
+      initial: 'Active',
+      states: {
+        Active: { on: { DELETE: { target: 'Deleting' } } },
+        Deleting: {},
       },
     },
     progress: {
@@ -74,6 +84,7 @@ export const deploymentEvents: DeploymentEvent[] = [
   { type: 'PAUSE' },
   { type: 'RESUME' },
   { type: 'DEADLINE_EXCEEDED' },
+  { type: 'DELETE', propagationPolicy: 'Foreground' },
 ];
 
 /** Who sends each event and when (rules over the Deployment's view, src/system/deployments.ts). */
@@ -85,6 +96,7 @@ export const deploymentOffers = [
   { event: { type: 'PAUSE' }, actor: 'user', when: 'deployment-user/may-pause' },
   { event: { type: 'RESUME' }, actor: 'user', when: 'deployment-user/may-resume' },
   { event: { type: 'DEADLINE_EXCEEDED' }, actor: 'timer', when: 'deployment-controller/deadline-may-pass' },
+  { event: { type: 'DELETE' }, actor: 'user', when: 'deployment-user/may-delete' },
 ] as const;
 
 export function deploymentContext(name: string): DeploymentContext {

@@ -5,6 +5,7 @@ import * as node from './node.ts';
 import * as scheduler from './scheduler.ts';
 import * as replicaset from './replicaset.ts';
 import * as deployment from './deployment.ts';
+import * as gc from './garbage-collector.ts';
 import * as pvc from './persistentvolumeclaim.ts';
 import * as pv from './persistentvolume.ts';
 import * as attachment from './volume-attachment.ts';
@@ -84,6 +85,14 @@ export const machineModules: readonly MachineModule[] = [
     sampleInput: deployment.deploymentContext('default/web'),
   },
   {
+    id: 'garbage-collector',
+    title: 'Garbage collector: deletes dependents of deleted owners, foreground and orphan finalizers',
+    behaviours: ['GC-01', 'GC-02', 'GC-03', 'GC-04'],
+    definition: { config: gc.garbageCollectorMachineConfig as never, bindings: gc.bindings },
+    events: gc.garbageCollectorEvents,
+    sampleInput: gc.garbageCollectorContext(),
+  },
+  {
     id: 'persistentvolumeclaim',
     title: 'PersistentVolumeClaim: Pending until bound (or provisioned), Bound, Lost; deletion held by pvc-protection',
     behaviours: ['PVC-01', 'PVC-02', 'PVC-04', 'PVC-09', 'PVC-11', 'PVC-14'],
@@ -119,7 +128,7 @@ export const machineModules: readonly MachineModule[] = [
 ];
 
 /** Short names users type (`kubemodel viz pvc`), as kubectl abbreviates the resources. */
-const ALIASES: Readonly<Record<string, string>> = { deploy: 'deployment', rs: 'replicaset', pvc: 'persistentvolumeclaim', pv: 'persistentvolume', attachment: 'volume-attachment', volumeattachment: 'volume-attachment' };
+const ALIASES: Readonly<Record<string, string>> = { gc: 'garbage-collector', deploy: 'deployment', rs: 'replicaset', pvc: 'persistentvolumeclaim', pv: 'persistentvolume', attachment: 'volume-attachment', volumeattachment: 'volume-attachment' };
 
 export function machineModule(id: string): MachineModule | undefined {
   const name = ALIASES[id] ?? id;

@@ -2,6 +2,7 @@
 import type { RuleFile } from '../../src/rules/types.ts';
 import deploymentControllerDeadlineMayPass from './deadline-may-pass.json' with { type: 'json' };
 import deploymentControllerMaySync from './may-sync.json' with { type: 'json' };
+import deploymentUserMayDelete from '../deployment-user/may-delete.json' with { type: 'json' };
 import deploymentUserMayPause from '../deployment-user/may-pause.json' with { type: 'json' };
 import deploymentUserMayResume from '../deployment-user/may-resume.json' with { type: 'json' };
 import deploymentUserMayScale from '../deployment-user/may-scale.json' with { type: 'json' };
@@ -14,6 +15,7 @@ import deploymentUserRecordUndone from '../deployment-user/record-undone.json' w
 export const deploymentControllerRuleFiles: readonly RuleFile[] = [
   deploymentControllerDeadlineMayPass,
   deploymentControllerMaySync,
+  deploymentUserMayDelete,
   deploymentUserMayPause,
   deploymentUserMayResume,
   deploymentUserMayScale,

@@ -18,6 +18,7 @@ import { storageInvariants, storageStableInvariants, storageStepInvariants, type
 import { storageModelView } from './storage-view.ts';
 import { deploymentModelView } from './deployment-view.ts';
 import { deploymentInvariants, deploymentStableInvariants, type DeploymentModelView } from '../../properties/deployment.ts';
+import { gcStableInvariants, gcStepInvariants, type OwnerGraphView } from '../../properties/garbage-collector.ts';
 import type { OfferOverrides } from '../system/storage.ts';
 import type { CompiledRule } from '../rules/types.ts';
 import { persistentVolumeClaimOffers } from '../../machines/persistentvolumeclaim.ts';
@@ -97,6 +98,23 @@ function machinesFor(file: ModelFile): Partial<ClusterMachines> {
     return new CompiledStatechart(mod.definition.config, guards, bindActions(mod.definition.bindings));
   };
   return { pod: build('pod'), container: build('container') };
+}
+
+/** The owner graph of Deployments, ReplicaSets and Pods as stored. */
+function ownerGraph(state: SystemState): OwnerGraphView {
+  const objects: OwnerGraphView['objects'] = [];
+  for (const [key, o] of state.store.objects) {
+    if (o.kind !== 'Deployment' && o.kind !== 'ReplicaSet' && o.kind !== 'Pod') continue;
+    const m = o.metadata as { uid?: string; ownerReferences?: { uid: string; blockOwnerDeletion?: boolean }[]; finalizers?: string[]; deletionTimestamp?: string };
+    objects.push({
+      key,
+      uid: m.uid ?? key,
+      owners: (m.ownerReferences ?? []).map((r) => ({ uid: r.uid, blockOwnerDeletion: r.blockOwnerDeletion === true })),
+      finalizers: m.finalizers ?? [],
+      deleting: m.deletionTimestamp !== undefined,
+    });
+  }
+  return { objects };
 }
 
 /** Offer rules replaced by inline logic, checked to name a rule some storage machine offers by. */
@@ -191,6 +209,7 @@ const COMPONENTS = new Set([
   'attach-detach-controller',
   'external-attacher',
   'deployment-controller',
+  'garbage-collector',
 ]);
 
 export function loadPodModel(file: ModelFile): LoadedModel {
@@ -239,7 +258,7 @@ export function loadPodModel(file: ModelFile): LoadedModel {
     return v;
   };
   const storageIds = [...storageInvariants, ...storageStepInvariants, ...storageStableInvariants].map((p) => p.id);
-  const deploymentIds = [...deploymentInvariants, ...deploymentStableInvariants].map((p) => p.id);
+  const deploymentIds = [...deploymentInvariants, ...deploymentStableInvariants, ...gcStepInvariants, ...gcStableInvariants].map((p) => p.id);
   const known = [...podInvariants, ...podStepInvariants, ...schedulingInvariants, ...schedulingStepInvariants, ...replicaSetStableInvariants].map((p) => p.id).concat(storageIds, deploymentIds);
   // Storage invariants are checked by default only where the model has storage objects.
   const hasStorage = applied.storage.some((o) => o.kind === 'PersistentVolumeClaim' || o.kind === 'PersistentVolume') || file.objects.some((o) => o.kind === 'Pod' && (o.spec.volumes ?? []).length > 0);
@@ -278,6 +297,9 @@ export function loadPodModel(file: ModelFile): LoadedModel {
     stepInvariants: [
       ...podStepInvariants.filter((p) => wanted.includes(p.id)).map((p) => stepInvariant(p, view)),
       ...schedulingStepInvariants.filter((p) => wanted.includes(p.id)).map((p) => bindingInvariant(p, system)),
+      ...gcStepInvariants
+        .filter((p) => wanted.includes(p.id))
+        .map((p) => ({ id: p.id, description: described(p), holds: (a: SystemState, _action: Action, b: SystemState) => p.holds(ownerGraph(a), ownerGraph(b)) })),
       ...storageStepInvariants
         .filter((p) => wanted.includes(p.id))
         .map((p) => ({ id: p.id, description: described(p), holds: (a: SystemState, action: Action, b: SystemState) => p.holds(storageView(a), action, storageView(b)) })),
@@ -286,7 +308,8 @@ export function loadPodModel(file: ModelFile): LoadedModel {
       .filter((p) => wanted.includes(p.id))
       .map((p) => ({ id: p.id, description: `${p.description} (${p.behaviours.join(', ')})`, holds: (s: SystemState) => p.holds!(replicaSetView(system, s)) }))
       .concat(storageStableInvariants.filter((p) => wanted.includes(p.id)).map((p) => ({ id: p.id, description: described(p), holds: (s: SystemState) => p.holds(storageView(s)) })))
-      .concat(deploymentStableInvariants.filter((p) => wanted.includes(p.id)).map((p) => ({ id: p.id, description: described(p), holds: (s: SystemState) => p.holds(deploymentView(s)) }))),
+      .concat(deploymentStableInvariants.filter((p) => wanted.includes(p.id)).map((p) => ({ id: p.id, description: described(p), holds: (s: SystemState) => p.holds(deploymentView(s)) })))
+      .concat(gcStableInvariants.filter((p) => wanted.includes(p.id)).map((p) => ({ id: p.id, description: described(p), holds: (s: SystemState) => p.holds(ownerGraph(s)) }))),
     view,
   };
 }

@@ -82,7 +82,7 @@ defineShape('SchedulerTransition', {
   },
 });
 
-defineShape('ReplicaSetView', { optional: true, object: { replicas: 'number', active: 'number' } });
+defineShape('ReplicaSetView', { optional: true, object: { replicas: 'number', active: 'number', deleting: 'boolean' } });
 
 defineShape('ReplicaSetTransition', {
   optional: true,
@@ -158,6 +158,8 @@ defineShape('DeploymentView', {
     allowScale: 'boolean',
     allowUndo: 'boolean',
     allowPause: 'boolean',
+    allowDelete: 'boolean',
+    deleting: 'boolean',
   },
 });
 

@@ -135,6 +135,8 @@ export function deploymentView(system: ClusterSystem, state: SystemState, inst: 
     allowScale: actions.scaleTo !== undefined,
     allowUndo: actions.undo === true,
     allowPause: actions.pause === true,
+    allowDelete: actions.delete !== undefined,
+    deleting: d.metadata.deletionTimestamp !== undefined || system.machines.deployment.matches(inst.state, 'lifecycle.Deleting'),
   };
 }
 

@@ -3,6 +3,8 @@
 import type { KubeEvent } from '../kubelet/event-messages.ts';
 import type { Deployment, ReplicaSet } from '../k8s/types.ts';
 import { scalingEvent } from '../deployment/events.ts';
+import { deletedLine } from '../gc/kubectl.ts';
+import { parseKubernetesMinor } from '../k8s/version.ts';
 import type { ActionDescription } from './describe.ts';
 import type { ClusterSystem } from './system.ts';
 import { instanceRef, type Action, type SystemState } from './types.ts';
@@ -37,6 +39,12 @@ export function describeDeploymentStep(_system: ClusterSystem, before: SystemSta
     const summary = [...events.map((e) => e.message), ...lines].join('; ') || 'the Deployment controller synced';
     return { actor: 'deployment-controller', object, events, summary };
   }
+  if (t === 'DELETE') {
+    const policy = String(action.event.propagationPolicy ?? 'background').toLowerCase();
+    const line = deletedLine({ kind: 'Deployment', name, namespace: ns }, { minor: parseKubernetesMinor(kubernetesVersion) });
+    const held = after.store.objects.has(`Deployment/${ns}/${name}`) ? `; it stays, with deletionTimestamp and its finalizer, until the garbage collector is done` : '';
+    return { actor: 'user', object, events: [], summary: `kubectl delete deployment ${name} --cascade=${policy}: ${line}${held}` };
+  }
   const image = d?.spec.template.spec.containers.map((c) => `${c.name}=${c.image ?? ''}`).join(' ') ?? '';
   const summaries: Record<string, string> = {
     SET_IMAGE: `kubectl set image deployment/${name} ${image}: deployment.apps/${name} image updated`,
@@ -47,4 +55,18 @@ export function describeDeploymentStep(_system: ClusterSystem, before: SystemSta
     DEADLINE_EXCEEDED: `progressDeadlineSeconds passed: Progressing=False, reason ProgressDeadlineExceeded`,
   };
   return { actor: action.actor, object, events: [], summary: summaries[t] ?? t };
+}
+
+/** One garbage collector step, as its reason says and the object it touches. */
+export function describeGcStep(action: Action): ActionDescription {
+  const a = action.event.action as { type: string; key: string; reason?: string; finalizer?: string; propagationPolicy?: string };
+  const [kind, ns, name] = a.key.split('/');
+  const object = `${(kind ?? '').toLowerCase()}/${name ?? ns}`;
+  const what =
+    a.type === 'delete'
+      ? `the garbage collector deletes ${object}${a.propagationPolicy ? ` (propagationPolicy ${a.propagationPolicy})` : ''}`
+      : a.type === 'removeOwnerReferences'
+        ? `the garbage collector removes ${object}'s ownerReference`
+        : `the garbage collector removes the ${a.finalizer ?? ''} finalizer from ${object}`;
+  return { actor: 'garbage-collector', object, events: [], summary: a.reason ? `${what}: ${a.reason}` : what };
 }

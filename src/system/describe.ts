@@ -7,7 +7,7 @@ import type { ClusterSystem } from './system.ts';
 import { leafPath } from './pods.ts';
 import { deterministicUid } from './store.ts';
 import { describeStorageStep } from './describe-storage.ts';
-import { describeDeploymentStep } from './describe-deployment.ts';
+import { describeDeploymentStep, describeGcStep } from './describe-deployment.ts';
 import { STORAGE_MACHINES } from './storage.ts';
 
 export interface ActionDescription {
@@ -168,6 +168,7 @@ export function describeStep(
   const e = action.event;
   if (STORAGE_MACHINES.has(ref.machine)) return describeStorageStep(system, before, after, action, kubernetesVersion);
   if (ref.machine === 'deployment') return describeDeploymentStep(system, before, after, action, kubernetesVersion);
+  if (ref.machine === 'garbage-collector') return describeGcStep(action);
   if (ref.machine === 'node') {
     const object = `node/${ref.node}`;
     if (e.type === 'GRACE_PERIOD_PASSED') {

@@ -12,6 +12,7 @@ export interface ClusterMachines {
   scheduler: CompiledStatechart;
   replicaset: CompiledStatechart;
   deployment: CompiledStatechart;
+  'garbage-collector': CompiledStatechart;
   persistentvolumeclaim: CompiledStatechart;
   persistentvolume: CompiledStatechart;
   'volume-attachment': CompiledStatechart;
@@ -29,6 +30,7 @@ function compiled(id: string): CompiledStatechart {
 export function clusterMachines(): ClusterMachines {
   cached ??= { pod: compiled('pod'), container: compiled('container'), node: compiled('node'), scheduler: compiled('scheduler'), replicaset: compiled('replicaset'),
     deployment: compiled('deployment'),
+    'garbage-collector': compiled('garbage-collector'),
     persistentvolumeclaim: compiled('persistentvolumeclaim'),
     persistentvolume: compiled('persistentvolume'),
     'volume-attachment': compiled('volume-attachment'),

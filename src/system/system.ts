@@ -27,6 +27,8 @@ import type { PersistentVolume, PersistentVolumeClaim, StorageClass } from '../k
 import { deploymentOffers } from '../../machines/deployment.ts';
 import { applyRound, applyUserChange, deploymentInstance, deploymentView, podFactsOf, roundFor } from './deployments.ts';
 import { surplusPod } from './replicasets.ts';
+import { applyGcAction, deleteOwner, gcActions, garbageCollectorInstance } from './garbage-collection.ts';
+import type { GcAction, PropagationPolicy } from '../gc/index.ts';
 import { applyStorage, bindClaim, selectNode, STORAGE_MACHINES, storageOffers, storageSuccessors, syncStorage, type OfferOverrides, type StorageOffers } from './storage.ts';
 import { storageFacts } from './storage-facts.ts';
 import { claimInstance, volumeInstance } from './storage-instances.ts';
@@ -106,6 +108,7 @@ export class ClusterSystem {
       // metadata.generation starts at 1 and counts spec changes (the API server's strategy).
       instances.push(deploymentInstance(create({ ...d, metadata: { ...d.metadata, generation: d.metadata.generation ?? 1 } }) as Deployment, this.machines.deployment));
     }
+    if (deployments.length > 0 || replicaSets.length > 0) instances.push(garbageCollectorInstance(this.machines['garbage-collector']));
     for (const rs of replicaSets) {
       instances.push(replicaSetInstance(create(rs) as ReplicaSet, this.machines.replicaset));
     }
@@ -148,20 +151,29 @@ export class ClusterSystem {
         }
         return;
       }
+      if (first.machine === 'garbage-collector') {
+        for (const action of gcActions(state)) {
+          const event = { type: 'GC_STEP', action };
+          const next = this.machines['garbage-collector'].transition(first.state, event);
+          if (next) emit(start, next, { instance: first.id, event, actor: 'garbage-collector', fault: false });
+        }
+        return;
+      }
       if (first.machine === 'deployment') {
         if (!state.store.objects.has(first.object)) return;
         const view = deploymentView(this, state, first, this.constants);
         for (const offer of this.offers.deployment) {
           if (offer.rule && !truthy(offer.rule.evaluate(view))) continue;
-          const next = this.machines.deployment.transition(first.state, offer.event);
-          if (next) emit(start, next, { instance: first.id, event: offer.event, actor: offer.actor, fault: false });
+          const event = offer.event.type === 'DELETE' ? { ...offer.event, propagationPolicy: this.constants.deploymentActions?.delete ?? 'Background' } : offer.event;
+          const next = this.machines.deployment.transition(first.state, event);
+          if (next) emit(start, next, { instance: first.id, event, actor: offer.actor, fault: false });
         }
         return;
       }
       if (first.machine === 'replicaset') {
         const rs = state.store.objects.get(first.object) as unknown as ReplicaSet | undefined;
         if (!rs) return;
-        const view = { replicas: rs.spec.replicas ?? 1, active: activePods(state.store, rs) };
+        const view = { replicas: rs.spec.replicas ?? 1, active: activePods(state.store, rs), deleting: rs.metadata.deletionTimestamp !== undefined };
         for (const offer of this.offers.replicaset) {
           if (offer.rule && !truthy(offer.rule.evaluate(view))) continue;
           const next = this.machines.replicaset.transition(first.state, offer.event);
@@ -238,6 +250,8 @@ export class ClusterSystem {
       // Controllers write these specs without a transition of the object's own machine (a Deployment scales
       // its ReplicaSets, a user edits the Deployment): they are part of the state.
       if (inst.machine === 'replicaset' || inst.machine === 'deployment') key += specKey(state.store.objects.get(inst.object));
+      // The garbage collector may drop a Pod's ownerReferences (orphan propagation).
+      else if (inst.machine === 'pod') key += `#${(state.store.objects.get(inst.object)?.metadata['ownerReferences'] as unknown[] | undefined)?.length ?? 0}`;
     }
     return key;
   }
@@ -368,7 +382,9 @@ export class ClusterSystem {
     const world: World = { instances: state.instances.slice(), store: state.store };
     world.instances[index] = { ...inst, state: next };
     const e = action.event;
-    if (STORAGE_MACHINES.has(inst.machine)) {
+    if (inst.machine === 'garbage-collector') {
+      applyGcAction(world, this.machines, e.action as GcAction);
+    } else if (STORAGE_MACHINES.has(inst.machine)) {
       applyStorage(world, this.machines, inst, next, action);
     } else if (inst.machine === 'scheduler') {
       if (e.type === 'SCHEDULED') {
@@ -391,7 +407,9 @@ export class ClusterSystem {
       if (victim) deletePod(world, this.machines, victim);
     } else if (inst.machine === 'deployment') {
       const ns = inst.object.split('/')[1]!;
-      if (e.type === 'RECONCILE') {
+      if (e.type === 'DELETE') {
+        deleteOwner(world, inst.object, (e.propagationPolicy as PropagationPolicy | undefined) ?? this.constants.deploymentActions?.delete ?? 'Background');
+      } else if (e.type === 'RECONCILE') {
         const round = roundFor(this, state, inst.object);
         if (round) applyRound(world, this.machines, ns, round, inst.object);
       } else if (e.type !== 'DEADLINE_EXCEEDED') {
@@ -441,7 +459,8 @@ function specKey(o: StoredObject | undefined): string {
   if (!o) return '#-';
   const spec = o['spec'] as { replicas?: number; paused?: boolean };
   const revision = (o.metadata['annotations'] as Record<string, string> | undefined)?.['deployment.kubernetes.io/revision'] ?? '';
-  return `#${spec.replicas ?? 1}:${spec.paused ? 'p' : ''}:${String(o.metadata['generation'] ?? '')}:${revision}`;
+  const m = o.metadata as { generation?: number; deletionTimestamp?: string; finalizers?: string[]; ownerReferences?: unknown[] };
+  return `#${spec.replicas ?? 1}:${spec.paused ? 'p' : ''}:${String(m.generation ?? '')}:${revision}:${m.deletionTimestamp ? 'd' : ''}${(m.finalizers ?? []).join(',')}:${m.ownerReferences?.length ?? 0}`;
 }
 
 function contextKey(context: unknown): string {

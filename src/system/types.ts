@@ -39,7 +39,7 @@ export interface ModelConstants {
    * What users may do to Deployments, each at most once per run: `kubectl set image` (`[container=]image`),
    * `kubectl scale --replicas`, `kubectl rollout undo`, and pause/resume.
    */
-  deploymentActions?: { setImage?: string; scaleTo?: number; undo?: boolean; pause?: boolean };
+  deploymentActions?: { setImage?: string; scaleTo?: number; undo?: boolean; pause?: boolean; delete?: 'Background' | 'Foreground' | 'Orphan' };
   /** Seed of the scheduler's random choice among equally scored nodes (simulation; the checker explores all). */
   seed: number;
 }
@@ -62,7 +62,8 @@ export type Actor =
   | 'external-provisioner'
   | 'attach-detach-controller'
   | 'external-attacher'
-  | 'deployment-controller';
+  | 'deployment-controller'
+  | 'garbage-collector';
 
 /** An event a component or the environment may send, declared as data next to each machine. */
 export interface Offer {
@@ -87,7 +88,7 @@ export interface Action {
  * `attachment/<pv>/<node>`, `volume/<ns>/<pod>/<volume>`.
  */
 export interface InstanceRef {
-  machine: 'node' | 'scheduler' | 'pod' | 'container' | 'replicaset' | 'deployment' | 'persistentvolumeclaim' | 'persistentvolume' | 'volume-attachment' | 'volume';
+  machine: 'node' | 'scheduler' | 'pod' | 'container' | 'replicaset' | 'deployment' | 'garbage-collector' | 'persistentvolumeclaim' | 'persistentvolume' | 'volume-attachment' | 'volume';
   node?: string;
   namespace?: string;
   name?: string;
@@ -104,6 +105,7 @@ export function instanceRef(id: string): InstanceRef {
   if (parts[0] === 'node') return { machine: 'node', node: parts[1]! };
   if (parts[0] === 'replicaset') return { machine: 'replicaset', namespace: parts[1]!, name: parts[2]! };
   if (parts[0] === 'deployment') return { machine: 'deployment', namespace: parts[1]!, name: parts[2]! };
+  if (parts[0] === 'garbage-collector') return { machine: 'garbage-collector' };
   if (parts[0] === 'persistentvolumeclaim') return { machine: 'persistentvolumeclaim', namespace: parts[1]!, name: parts[2]! };
   if (parts[0] === 'persistentvolume') return { machine: 'persistentvolume', name: parts[1]!, volume: parts[1]! };
   if (parts[0] === 'attachment') return { machine: 'volume-attachment', volume: parts[1]!, node: parts[2]! };
