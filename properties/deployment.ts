@@ -1,10 +1,12 @@
 // Invariants of Deployments composed with real ReplicaSets and Pods (ROLL-05, ROLL-06): what the controller
-// guarantees during a rollout that a user started on a complete Deployment, while no fault happened (a crash
-// or a lost node is not the controller's doing; the count-level models in properties/rollout.ts show how
+// guarantees during a rollout that a user started on a complete Deployment, while no fault or container exit
+// happened (a crash, an exit or a lost node is not the controller's doing; the count-level models in properties/rollout.ts show how
 // faults break the bound). They read a view built by src/checker/deployment-view.ts.
 
 export interface DeploymentModelView {
+  /** Faults spent, and whether any of the Deployments' containers exited (even with code 0): disruptions. */
   faults: number;
+  disrupted: boolean;
   deployments: {
     name: string;
     strategy: 'RollingUpdate' | 'Recreate';
@@ -42,9 +44,17 @@ const rolling = (d: DeploymentModelView['deployments'][number]) => d.strategy ==
 export const deploymentInvariants: DeploymentProperty[] = [
   {
     id: 'deployment-min-available',
-    description: 'while no fault has happened, a RollingUpdate keeps at least replicas − maxUnavailable Pods available',
+    description: 'while no fault or container exit has happened, a RollingUpdate keeps at least replicas − maxUnavailable Pods available',
     behaviours: ['ROLL-05'],
-    holds: (v) => v.faults > 0 || v.deployments.every((d) => !rolling(d) || d.available >= d.replicas - d.unavailable),
+    holds: (v) => v.faults > 0 || v.disrupted || v.deployments.every((d) => !rolling(d) || d.available >= d.replicas - d.unavailable),
+  },
+  {
+    // Not a guarantee either: a crash or a lost node is not the controller's doing. Checked only by the
+    // model that shows it (deployment-crash).
+    id: 'deployment-min-available-always',
+    description: 'a RollingUpdate keeps at least replicas − maxUnavailable Pods available even when a Pod crashes (NOT guaranteed)',
+    behaviours: ['ROLL-05'],
+    holds: (v) => v.deployments.every((d) => !rolling(d) || d.available >= d.replicas - d.unavailable),
   },
   {
     id: 'deployment-max-surge',
@@ -59,7 +69,7 @@ export const deploymentInvariants: DeploymentProperty[] = [
     id: 'deployment-max-surge-pods',
     description: 'a RollingUpdate never has more than replicas + maxSurge active Pods at once (NOT guaranteed by Kubernetes)',
     behaviours: ['ROLL-05'],
-    holds: (v) => v.faults > 0 || v.deployments.every((d) => !rolling(d) || d.activeNew + d.activeOld <= d.replicas + d.surge),
+    holds: (v) => v.faults > 0 || v.disrupted || v.deployments.every((d) => !rolling(d) || d.activeNew + d.activeOld <= d.replicas + d.surge),
   },
   {
     id: 'recreate-never-mixes',
@@ -74,6 +84,6 @@ export const deploymentStableInvariants: DeploymentProperty[] = [
     id: 'deployment-rollout-complete',
     description: 'once settled without faults, every Deployment has updatedReplicas = availableReplicas = replicas and its old ReplicaSets at 0',
     behaviours: ['ROLL-05', 'ROLL-06'],
-    holds: (v) => v.faults > 0 || v.deployments.every((d) => d.updatedReplicas === d.replicas && d.available === d.replicas && d.oldSpecReplicas === 0 && d.activeOld === 0),
+    holds: (v) => v.faults > 0 || v.disrupted || v.deployments.every((d) => d.updatedReplicas === d.replicas && d.available === d.replicas && d.oldSpecReplicas === 0 && d.activeOld === 0),
   },
 ];

@@ -24,9 +24,14 @@ export { volumePlugin, type VolumePlugin } from './storage/volume/plugins.ts';
 export { csiCallSequence, formatCsiCall } from './storage/volume/csi-calls.ts';
 export { parseFlexReply } from './storage/flexvolume/reply.ts';
 
+// Deployments and ReplicaSets: the controllers' arithmetic and decisions, and the garbage collector's.
+export { resolveFenceposts, rolloutStep, deploymentRound, type DeploymentRound } from './deployment/index.ts';
+export { podsToDelete, replicaSetStatus, claimPods } from './replicaset/index.ts';
+export { gcStep, deleteRequest, type GcAction, type GcObject, type PropagationPolicy } from './gc/index.ts';
+
 // Manifests.
 export { parseManifests, applyPodDefaults, type LoadedObject, type ParseResult } from './k8s/parse-manifests.ts';
-export type { Pod, PodSpec, PodStatus, Container, ContainerStatus, Node, Toleration, Taint, LabelSelector, ReplicaSet, Namespace, LimitRange, ResourceQuota, PriorityClass, PersistentVolume, PersistentVolumeClaim, StorageClass, CSIDriver, VolumeAttachment, ConfigMap, Secret } from './k8s/types.ts';
+export type { Pod, PodSpec, PodStatus, Container, ContainerStatus, Node, Toleration, Taint, LabelSelector, ReplicaSet, Namespace, LimitRange, ResourceQuota, PriorityClass, Deployment, PersistentVolume, PersistentVolumeClaim, StorageClass, CSIDriver, VolumeAttachment, ConfigMap, Secret } from './k8s/types.ts';
 
 // Rules.
 export { getRule, allRules } from './rules/registry.ts';

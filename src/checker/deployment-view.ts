@@ -12,7 +12,7 @@ import type { SystemState } from '../system/types.ts';
 
 export function deploymentModelView(system: ClusterSystem, state: SystemState): DeploymentModelView {
   const pods = podFactsOf(system, state);
-  const view: DeploymentModelView = { faults: state.faults, deployments: [] };
+  const view: DeploymentModelView = { faults: state.faults, disrupted: [...pods.values()].some((p) => p.exited), deployments: [] };
   for (const inst of state.instances) {
     if (inst.machine !== 'deployment') continue;
     const d = state.store.objects.get(inst.object) as unknown as Deployment | undefined;

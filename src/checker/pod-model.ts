@@ -263,8 +263,9 @@ export function loadPodModel(file: ModelFile): LoadedModel {
   // Storage invariants are checked by default only where the model has storage objects.
   const hasStorage = applied.storage.some((o) => o.kind === 'PersistentVolumeClaim' || o.kind === 'PersistentVolume') || file.objects.some((o) => o.kind === 'Pod' && (o.spec.volumes ?? []).length > 0);
   const hasDeployments = applied.deployments.length > 0;
-  // deployment-max-surge-pods is a documented non-guarantee: only models that name it check it.
-  const wanted = file.invariants ?? known.filter((id) => (hasStorage || !storageIds.includes(id)) && (hasDeployments || !deploymentIds.includes(id)) && id !== 'deployment-max-surge-pods');
+  // deployment-max-surge-pods and deployment-min-available-always are documented non-guarantees: only
+  // models that name them check them.
+  const wanted = file.invariants ?? known.filter((id) => (hasStorage || !storageIds.includes(id)) && (hasDeployments || !deploymentIds.includes(id)) && id !== 'deployment-max-surge-pods' && id !== 'deployment-min-available-always');
   const described = (p: { id: string; description: string; behaviours: string[] }) => `${p.description} (${p.behaviours.join(', ')})`;
   for (const id of wanted) if (!known.includes(id)) throw new InputError(`model ${file.id}: unknown invariant "${id}" (known: ${known.join(', ')})`);
   const ts: TransitionSystem<SystemState, Action> = {

@@ -35,6 +35,8 @@ export interface PodFacts {
   ready: boolean;
   restarts: number;
   terminating: boolean;
+  /** A container of it has exited since it started (crashed, completed, killed by a probe). */
+  exited: boolean;
 }
 
 const podFactsCache = new WeakMap<SystemState, Map<string, PodFacts>>();
@@ -53,6 +55,7 @@ export function podFactsOf(system: ClusterSystem, state: SystemState): Map<strin
       phase: status.phase ?? podPhase({ ...pod, status }),
       ready: status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false,
       restarts: (status.containerStatuses ?? []).reduce((n, c) => n + c.restartCount, 0),
+      exited: (status.containerStatuses ?? []).some((c) => c.state.terminated !== undefined || c.lastState?.terminated !== undefined),
       terminating: pod.metadata.deletionTimestamp !== undefined,
     });
   }
