@@ -5,7 +5,8 @@
 // exactly as kubelet computes it. Containers are instances of machines/container.ts composed by src/system.
 // Static Pods (kubelet's manifest directory) appear as mirror Pods: deleting one changes nothing (NODE-06).
 // Leaves out: sandbox death and re-creation (POD-04).
-// Covers POD-03, POD-06, POD-15, POD-16, NODE-04, NODE-05, NODE-06, NODE-13.
+// Availability (Ready for minReadySeconds) is its own region, counted by ReplicaSets and Deployments (ROLL-05).
+// Covers ROLL-05, POD-03, POD-06, POD-15, POD-16, NODE-04, NODE-05, NODE-06, NODE-13.
 
 export interface PodContext {
   nodeName: string | null;
@@ -19,7 +20,9 @@ export type PodEvent =
   | { type: 'CONTAINERS_STOPPED' }
   | { type: 'GRACE_PERIOD_EXPIRED' }
   | { type: 'EVICT' }
-  | { type: 'DELETE_MIRROR' };
+  | { type: 'DELETE_MIRROR' }
+  | { type: 'MIN_READY_SECONDS_PASSED' }
+  | { type: 'READY_LOST' };
 
 export const bindings = {
   guards: {},
@@ -45,6 +48,15 @@ export const podMachineConfig = {
       states: {
         NotCreated: { on: { SANDBOX_CREATED: { target: 'Ready' } } },
         Ready: {},
+      },
+    },
+    // Availability for controllers (podutil.IsPodAvailable): Ready for at least its ReplicaSet's
+    // minReadySeconds. Only used when minReadySeconds > 0; otherwise a Ready Pod is available at once.
+    availability: {
+      initial: 'NotAvailable',
+      states: {
+        NotAvailable: { on: { MIN_READY_SECONDS_PASSED: { target: 'Available' } } },
+        Available: { on: { READY_LOST: { target: 'NotAvailable' } } },
       },
     },
     lifecycle: {
@@ -85,6 +97,8 @@ export const podEvents: PodEvent[] = [
   { type: 'GRACE_PERIOD_EXPIRED' },
   { type: 'EVICT' },
   { type: 'DELETE_MIRROR' },
+  { type: 'MIN_READY_SECONDS_PASSED' },
+  { type: 'READY_LOST' },
 ];
 
 /** Who sends each event and when it may happen: `when` names a rule over the Pod's view (src/system/pod-view.ts). */
@@ -96,4 +110,6 @@ export const podOffers = [
   { event: { type: 'GRACE_PERIOD_EXPIRED' }, actor: 'timer', when: 'kubelet/grace-period-may-expire' },
   { event: { type: 'DELETE' }, actor: 'taint-eviction', when: 'pod/noexecute-evicts' },
   { event: { type: 'EVICT' }, actor: 'kubelet', when: 'kubelet/may-evict-for-pressure' },
+  { event: { type: 'MIN_READY_SECONDS_PASSED' }, actor: 'timer', when: 'pod/min-ready-seconds-may-pass' },
+  { event: { type: 'READY_LOST' }, actor: 'kubelet', when: 'pod/ready-lost' },
 ] as const;

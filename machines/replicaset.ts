@@ -4,7 +4,8 @@
 // random characters, its ownerReference points at the ReplicaSet. Which Pods to create, and when, is the
 // rule replicaset/needs-more-pods; the Pod itself is built by src/system/replicasets.ts.
 // Scale-down deletes surplus Pods in getPodsToDelete's order (src/system/replicasets.ts). Status is derived
-// from the Pods whenever it is read. Leaves out: adoption and release by label, expectations, burst limits. Covers CTRL-01, CTRL-03, ROLL-01, POD-13.
+// from the Pods whenever it is read; ClaimPods adopts and releases Pods by label (src/replicaset/claim.ts).
+// Leaves out: expectations and burst limits (one Pod per step). Covers CTRL-01, CTRL-03, ROLL-01, POD-13.
 
 export interface ReplicaSetContext {
   name: string;
@@ -12,7 +13,7 @@ export interface ReplicaSetContext {
   created: number;
 }
 
-export type ReplicaSetEvent = { type: 'CREATE_POD' } | { type: 'DELETE_POD' };
+export type ReplicaSetEvent = { type: 'CREATE_POD' } | { type: 'DELETE_POD' } | { type: 'CLAIM_PODS' };
 
 export const bindings = {
   guards: {},
@@ -24,15 +25,17 @@ export const replicaSetMachineConfig = {
   initial: 'Active',
   states: {
     // DELETE_POD: more active Pods than spec.replicas; which one goes is getPodsToDelete's order (ROLL-01).
-    Active: { on: { CREATE_POD: { actions: 'recordCreate' }, DELETE_POD: {} } },
+    // CLAIM_PODS: ClaimPods adopts orphans whose labels match and releases owned Pods that no longer match.
+    Active: { on: { CREATE_POD: { actions: 'recordCreate' }, DELETE_POD: {}, CLAIM_PODS: {} } },
   },
 } as const;
 
-export const replicaSetEvents: ReplicaSetEvent[] = [{ type: 'CREATE_POD' }, { type: 'DELETE_POD' }];
+export const replicaSetEvents: ReplicaSetEvent[] = [{ type: 'CREATE_POD' }, { type: 'DELETE_POD' }, { type: 'CLAIM_PODS' }];
 
 export const replicaSetOffers = [
   { event: { type: 'CREATE_POD' }, actor: 'controller', when: 'replicaset/needs-more-pods' },
   { event: { type: 'DELETE_POD' }, actor: 'controller', when: 'replicaset/has-surplus-pods' },
+  { event: { type: 'CLAIM_PODS' }, actor: 'controller', when: 'replicaset/may-claim-pods' },
 ] as const;
 
 export function replicaSetContext(name: string): ReplicaSetContext {

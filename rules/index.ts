@@ -41,6 +41,8 @@ import kubeletMaySyncContainer from './kubelet/may-sync-container.json' with { t
 import nodeMayBeLost from './node/may-be-lost.json' with { type: 'json' };
 import nodeMayRecover from './node/may-recover.json' with { type: 'json' };
 import podMayDelete from './pod/may-delete.json' with { type: 'json' };
+import podMinReadySecondsMayPass from './pod/min-ready-seconds-may-pass.json' with { type: 'json' };
+import podReadyLost from './pod/ready-lost.json' with { type: 'json' };
 import qosQosClass from './qos/qos-class.json' with { type: 'json' };
 import kubeletMayRestartContainer from './kubelet/may-restart-container.json' with { type: 'json' };
 import nodeGracePeriodMayPass from './node/grace-period-may-pass.json' with { type: 'json' };
@@ -50,6 +52,7 @@ import podNoexecuteEvicts from './pod/noexecute-evicts.json' with { type: 'json'
 import schedulerQueueRecordBinding from './scheduler-queue/record-binding.json' with { type: 'json' };
 import schedulerQueueRecordFailure from './scheduler-queue/record-failure.json' with { type: 'json' };
 import schedulerQueueWaitsForVolumes from './scheduler-queue/waits-for-volumes.json' with { type: 'json' };
+import replicasetMayClaimPods from './replicaset/may-claim-pods.json' with { type: 'json' };
 import replicasetHasSurplusPods from './replicaset/has-surplus-pods.json' with { type: 'json' };
 import replicasetNeedsMorePods from './replicaset/needs-more-pods.json' with { type: 'json' };
 import replicasetRecordCreate from './replicaset/record-create.json' with { type: 'json' };
@@ -85,6 +88,8 @@ export const builtinRuleFiles: readonly RuleFile[] = [
   nodeMayBeLost,
   nodeMayRecover,
   podMayDelete,
+  podMinReadySecondsMayPass,
+  podReadyLost,
   kubeletMayRestartContainer,
   nodeGracePeriodMayPass,
   nodeHeartbeatMayBeSeen,
@@ -94,6 +99,7 @@ export const builtinRuleFiles: readonly RuleFile[] = [
   schedulerQueueRecordFailure,
   schedulerQueueWaitsForVolumes,
   replicasetHasSurplusPods,
+  replicasetMayClaimPods,
   replicasetNeedsMorePods,
   replicasetRecordCreate,
   kubeletMayEvictForPressure,

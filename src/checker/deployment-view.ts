@@ -33,7 +33,7 @@ export function deploymentModelView(system: ClusterSystem, state: SystemState): 
       imageSet: ctx.imageSet,
       scaled: ctx.scaled,
       undone: ctx.undone,
-      available: podsIn(rses).filter((p) => isActive(p) && p.ready).length,
+      available: rses.reduce((n, rs) => n + (rs.status?.availableReplicas ?? 0), 0),
       activeNew: podsIn(current).filter(isActive).length,
       activeOld: podsIn(old).filter(isActive).length,
       oldPodsLeft: podsIn(old).filter((p) => p.phase !== 'Succeeded' && p.phase !== 'Failed').length,

@@ -51,7 +51,16 @@ defineShape('ContainerView', {
 
 defineShape('PodView', {
   optional: true,
-  object: { pod: podFacts, anyRunning: 'boolean', allowDelete: 'boolean', untoleratedNoExecute: 'boolean', evictForPressure: 'boolean', mirror: 'boolean' },
+  object: {
+    pod: podFacts,
+    anyRunning: 'boolean',
+    allowDelete: 'boolean',
+    untoleratedNoExecute: 'boolean',
+    evictForPressure: 'boolean',
+    mirror: 'boolean',
+    ready: 'boolean',
+    minReadySeconds: 'number',
+  },
 });
 
 defineShape('NodeView', {
@@ -82,7 +91,7 @@ defineShape('SchedulerTransition', {
   },
 });
 
-defineShape('ReplicaSetView', { optional: true, object: { replicas: 'number', active: 'number', deleting: 'boolean' } });
+defineShape('ReplicaSetView', { optional: true, object: { replicas: 'number', active: 'number', deleting: 'boolean', claimWork: 'boolean' } });
 
 defineShape('ReplicaSetTransition', {
   optional: true,

@@ -206,6 +206,7 @@ export function simulate(input: readonly Pod[] | ClusterInput, opts: SimulationO
       }
       if (t === 'BACK_OFF_EXPIRED') return since + Math.max(ctx.backoff ?? 10, 10);
       if (t === 'RAN_10_MINUTES') return since + 600;
+      if (t === 'MIN_READY_SECONDS_PASSED') return since + minReadySecondsFor(stored, s);
       if (t === 'GRACE_PERIOD_EXPIRED') return since + 30;
       return undefined;
     }
@@ -358,6 +359,13 @@ function labelNode(state: SystemState, node: string, key: string, value: string,
   const metadata = { ...current.metadata, [field]: { ...(current.metadata[field] as Record<string, string> | undefined), [key]: value } };
   const written = updateObject(state.store, { ...current, metadata });
   return written.ok ? { ...state, store: written.store } : state;
+}
+
+/** spec.minReadySeconds of the ReplicaSet that controls the Pod. */
+function minReadySecondsFor(pod: Pod | undefined, s: SystemState): number {
+  const owner = pod?.metadata.ownerReferences?.find((r) => r.controller && r.kind === 'ReplicaSet');
+  const rs = owner && pod ? (s.store.objects.get(`ReplicaSet/${pod.metadata.namespace ?? 'default'}/${owner.name}`) as unknown as ReplicaSet | undefined) : undefined;
+  return rs?.spec.minReadySeconds ?? 0;
 }
 
 /** How long a Pod tolerates its node being unreachable before the taint-eviction controller deletes it. */

@@ -33,6 +33,8 @@ export interface PodFacts {
   observed: Pod;
   phase: string;
   ready: boolean;
+  /** Its pod machine's availability region says Available (Ready for minReadySeconds). */
+  availableMarked: boolean;
   restarts: number;
   terminating: boolean;
   /** A container of it has exited since it started (crashed, completed, killed by a probe). */
@@ -54,6 +56,7 @@ export function podFactsOf(system: ClusterSystem, state: SystemState): Map<strin
       observed: { ...pod, status },
       phase: status.phase ?? podPhase({ ...pod, status }),
       ready: status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false,
+      availableMarked: system.machines.pod.matches(group[0]!.state, 'availability.Available'),
       restarts: (status.containerStatuses ?? []).reduce((n, c) => n + c.restartCount, 0),
       exited: (status.containerStatuses ?? []).some((c) => c.state.terminated !== undefined || c.lastState?.terminated !== undefined),
       terminating: pod.metadata.deletionTimestamp !== undefined,
@@ -74,11 +77,12 @@ export function podsOf(rs: ReplicaSet, pods: Map<string, PodFacts>): PodFacts[] 
 /** FilterActivePods: not being deleted, not Succeeded or Failed. */
 export const isActive = (p: PodFacts) => !p.terminating && p.phase !== 'Succeeded' && p.phase !== 'Failed';
 
-/** The ReplicaSet with the status its controller would report now (minReadySeconds not modelled: available = Ready). */
+/** The ReplicaSet with the status its controller would report now: available = Ready for minReadySeconds. */
 export function withDerivedStatus(rs: ReplicaSet, pods: Map<string, PodFacts>): ReplicaSet {
   const active = podsOf(rs, pods).filter(isActive);
-  const ready = active.filter((p) => p.ready).length;
-  return { ...rs, status: { replicas: active.length, readyReplicas: ready, availableReplicas: ready } };
+  const ready = active.filter((p) => p.ready);
+  const available = (rs.spec.minReadySeconds ?? 0) > 0 ? ready.filter((p) => p.availableMarked) : ready;
+  return { ...rs, status: { replicas: active.length, readyReplicas: ready.length, availableReplicas: available.length } };
 }
 
 export function ownedReplicaSets(state: SystemState, d: Deployment, pods: Map<string, PodFacts>): ReplicaSet[] {

@@ -162,8 +162,12 @@ export function isMirrorPod(pod: Pod | undefined): boolean {
   return pod?.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined;
 }
 
-export function podView(facts: GroupFacts, constants: ModelConstants, untoleratedNoExecute: boolean, evictForPressure = false, mirror = false) {
+export function podView(facts: GroupFacts, constants: ModelConstants, untoleratedNoExecute: boolean, evictForPressure = false, mirror = false, minReadySeconds = 0) {
+  // The Ready condition as projectStatus computes it: app containers and sidecars ready, the node Ready.
+  const ready = facts.pod.nodeReady && facts.containers.every((c) => c.role === 'init' || c.state === 'Running.Ready');
   return {
+    ready: facts.pod.scheduled && ready,
+    minReadySeconds,
     mirror,
     pod: facts.pod,
     anyRunning: facts.containers.some((c) => c.state.startsWith('Running')),

@@ -9,8 +9,9 @@ import type { ClusterState } from '../admission/types.ts';
 import { replicaSetContext } from '../../machines/replicaset.ts';
 import type { CompiledStatechart } from './statechart.ts';
 import type { Instance } from './types.ts';
-import { deterministicUid, objectKey, type Store } from './store.ts';
+import { deterministicUid, objectKey, updateObject, type Store, type StoredObject } from './store.ts';
 import { podsToDelete } from '../replicaset/pods-to-delete.ts';
+import { adopt, claimPods, release } from '../replicaset/claim.ts';
 
 export function replicaSetInstance(rs: ReplicaSet, machine: CompiledStatechart): Instance {
   const ns = rs.metadata.namespace ?? 'default';
@@ -105,4 +106,23 @@ export function surplusPod(rs: ReplicaSet, pods: ReadonlyMap<string, { pod: Pod;
 
 function isControlledBy(pod: Pod, uid: string | undefined): boolean {
   return uid !== undefined && (pod.metadata.ownerReferences ?? []).some((r) => r.controller && r.uid === uid);
+}
+
+const podsInNamespace = (store: Store, ns: string): Pod[] =>
+  [...store.objects.values()].filter((o) => o.kind === 'Pod' && (o.metadata.namespace ?? 'default') === ns) as unknown as Pod[];
+
+/** ClaimPods would adopt or release something (orphans matching the selector, owned Pods no longer matching). */
+export function hasClaimWork(state: { store: Store }, rs: ReplicaSet): boolean {
+  if (rs.metadata.deletionTimestamp) return false;
+  const { adopt, release } = claimPods(rs, podsInNamespace(state.store, rs.metadata.namespace ?? 'default'));
+  return adopt.length + release.length > 0;
+}
+
+/** The ownerReference patches ClaimPods makes (adopt with controller and blockOwnerDeletion; release). */
+export function claimInto(world: { store: Store }, rs: ReplicaSet): void {
+  const { adopt: toAdopt, release: toRelease } = claimPods(rs, podsInNamespace(world.store, rs.metadata.namespace ?? 'default'));
+  for (const patched of [...toAdopt.map((p) => adopt(p, rs)), ...toRelease.map((p) => release(p, rs))]) {
+    const written = updateObject(world.store, patched as unknown as StoredObject);
+    if (written.ok) world.store = written.store;
+  }
 }

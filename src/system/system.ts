@@ -26,7 +26,7 @@ import { CURRENT_KUBERNETES_VERSION } from '../k8s/version.ts';
 import type { PersistentVolume, PersistentVolumeClaim, StorageClass } from '../k8s/types.ts';
 import { deploymentOffers } from '../../machines/deployment.ts';
 import { applyRound, applyUserChange, deploymentInstance, deploymentView, podFactsOf, roundFor } from './deployments.ts';
-import { surplusPod } from './replicasets.ts';
+import { claimInto, hasClaimWork, surplusPod } from './replicasets.ts';
 import { applyGcAction, deleteOwner, gcActions, garbageCollectorInstance } from './garbage-collection.ts';
 import type { GcAction, PropagationPolicy } from '../gc/index.ts';
 import { applyStorage, bindClaim, selectNode, STORAGE_MACHINES, storageOffers, storageSuccessors, syncStorage, type OfferOverrides, type StorageOffers } from './storage.ts';
@@ -173,7 +173,7 @@ export class ClusterSystem {
       if (first.machine === 'replicaset') {
         const rs = state.store.objects.get(first.object) as unknown as ReplicaSet | undefined;
         if (!rs) return;
-        const view = { replicas: rs.spec.replicas ?? 1, active: activePods(state.store, rs), deleting: rs.metadata.deletionTimestamp !== undefined };
+        const view = { replicas: rs.spec.replicas ?? 1, active: activePods(state.store, rs), deleting: rs.metadata.deletionTimestamp !== undefined, claimWork: hasClaimWork(state, rs) };
         for (const offer of this.offers.replicaset) {
           if (offer.rule && !truthy(offer.rule.evaluate(view))) continue;
           const next = this.machines.replicaset.transition(first.state, offer.event);
@@ -194,7 +194,7 @@ export class ClusterSystem {
       const evictNext = pod !== undefined && node !== undefined && this.nextPressureEviction(state, node.name)?.pod.metadata.name === pod.metadata.name;
       const mirror = isMirrorPod(pod);
       // Static Pods are critical to kubelet: never evicted for pressure or by taints (their mirror would just come back).
-      const pview = podView(facts, this.constants, !mirror && pod !== undefined && node !== undefined && this.evictable(state, pod, node), !mirror && evictNext, mirror);
+      const pview = podView(facts, this.constants, !mirror && pod !== undefined && node !== undefined && this.evictable(state, pod, node), !mirror && evictNext, mirror, minReadySecondsOf(state, pod));
       for (const offer of this.offers.pod) {
         if (offer.fault && !faultsLeft) continue;
         if (offer.rule && !truthy(offer.rule.evaluate(pview))) continue;
@@ -401,6 +401,8 @@ export class ClusterSystem {
       if (e.type === 'UNSCHEDULABLE' && Array.isArray(e.victims)) for (const victim of e.victims as string[]) deletePod(world, this.machines, `Pod/${victim}`);
     } else if (inst.machine === 'replicaset' && e.type === 'CREATE_POD') {
       createReplica(world, this.machines, inst.object, (inst.state.context as { created: number }).created, this.kubernetesVersion);
+    } else if (inst.machine === 'replicaset' && e.type === 'CLAIM_PODS') {
+      claimInto(world, state.store.objects.get(inst.object) as unknown as ReplicaSet);
     } else if (inst.machine === 'replicaset' && e.type === 'DELETE_POD') {
       const rs = state.store.objects.get(inst.object) as unknown as ReplicaSet;
       const victim = surplusPod(rs, podFactsOf(this, state));
@@ -430,6 +432,14 @@ export class ClusterSystem {
     syncStorage(world, this.machines, faults);
     return { instances: world.instances, store: world.store, faults };
   }
+}
+
+/** spec.minReadySeconds of the ReplicaSet controlling the Pod (0 for Pods no ReplicaSet controls). */
+function minReadySecondsOf(state: SystemState, pod: Pod | undefined): number {
+  const owner = pod?.metadata.ownerReferences?.find((r) => r.controller && r.kind === 'ReplicaSet');
+  if (!owner || !pod) return 0;
+  const rs = state.store.objects.get(`ReplicaSet/${pod.metadata.namespace ?? 'default'}/${owner.name}`) as unknown as ReplicaSet | undefined;
+  return rs?.spec.minReadySeconds ?? 0;
 }
 
 /** The storage objects the scheduler's VolumeBinding plugin reads. */
