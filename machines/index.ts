@@ -6,6 +6,7 @@ import * as scheduler from './scheduler.ts';
 import * as replicaset from './replicaset.ts';
 import * as deployment from './deployment.ts';
 import * as gc from './garbage-collector.ts';
+import * as cni from './cni.ts';
 import * as pvc from './persistentvolumeclaim.ts';
 import * as pv from './persistentvolume.ts';
 import * as attachment from './volume-attachment.ts';
@@ -91,6 +92,14 @@ export const machineModules: readonly MachineModule[] = [
     definition: { config: gc.garbageCollectorMachineConfig as never, bindings: gc.bindings },
     events: gc.garbageCollectorEvents,
     sampleInput: gc.garbageCollectorContext(),
+  },
+  {
+    id: 'cni',
+    title: "CNI: one Pod's network through ADD (bridge, veth pair, IPAM, routes, portmap) and DEL",
+    behaviours: ['NET-CNI-01', 'NET-CNI-02', 'NET-CNI-05', 'NET-CNI-06', 'NET-CNI-07', 'NET-L2-01', 'NET-L2-02'],
+    definition: { config: cni.cniMachineConfig as never, bindings: cni.bindings },
+    events: cni.cniEvents,
+    sampleInput: cni.cniContext({ pod: 'default/kubia-a', plugin: 'flannel-vxlan' }),
   },
   {
     id: 'persistentvolumeclaim',

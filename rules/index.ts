@@ -12,6 +12,11 @@ import { volumeManagerRuleFiles } from './volume-manager/index.ts';
 import { replicasetControllerRuleFiles } from './replicaset-controller/index.ts';
 import { garbageCollectorRuleFiles } from './garbage-collector/index.ts';
 import { deploymentControllerRuleFiles } from './deployment-controller/index.ts';
+import { networkClusterRuleFiles } from './network/cluster/index.ts';
+import { netfilterRuleFiles } from './network/netfilter/index.ts';
+import { networkPolicyRuleFiles } from './network/policy/index.ts';
+import { networkIngressRuleFiles } from './network/ingress/index.ts';
+import { networkDatapathRuleFiles } from './network/datapath/index.ts';
 import { storageRuleFiles } from './storage/index.ts';
 import { volumeRuleFiles } from './volume/index.ts';
 import containerHasLivenessProbe from './container/has-liveness-probe.json' with { type: 'json' };
@@ -115,6 +120,11 @@ export const builtinRuleFiles: readonly RuleFile[] = [
   ...replicasetControllerRuleFiles,
   ...garbageCollectorRuleFiles,
   ...deploymentControllerRuleFiles,
+  ...networkClusterRuleFiles,
+  ...netfilterRuleFiles,
+  ...networkPolicyRuleFiles,
+  ...networkIngressRuleFiles,
+  ...networkDatapathRuleFiles,
   ...storageRuleFiles,
   ...volumeRuleFiles,
 ] as RuleFile[];

@@ -11,6 +11,7 @@ import { registerSimulate } from './commands/simulate.ts';
 import { registerList } from './commands/list.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerExplain } from './commands/explain.ts';
+import { registerNetwork } from './commands/network.ts';
 import { CURRENT_KUBERNETES_VERSION, OLDEST_KUBERNETES_VERSION, parseKubernetesMinor } from '../kubelet/event-messages.ts';
 
 async function readStdin(): Promise<string> {
@@ -75,6 +76,7 @@ Examples:
   registerSimulate(program, ctx, readStdin);
   registerDemo(program, ctx, readStdin);
   registerExplain(program, ctx, readStdin);
+  registerNetwork(program, ctx, readStdin);
   for (const cmd of program.commands) {
     cmd.exitOverride();
     cmd.configureOutput({ outputError: (s, write) => write(`${s.trimEnd()} (see kubemodel ${cmd.name()} --help)\n`) });

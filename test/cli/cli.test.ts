@@ -63,7 +63,7 @@ describe('kubemodel CLI', () => {
     // Every bundled model is named, in order, so a user sees what exists.
     const bundled = readdirSync(join(import.meta.dirname, '..', '..', 'properties', 'models')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
     expect(kubemodel(['check', 'nope']).err).toContain(`error: no model "nope": not a bundled model (${bundled.join(', ')})`);
-    expect(kubemodel(['paths', 'nope']).err).toBe('error: unknown machine "nope" (known: node, scheduler, pod, container, replicaset, deployment, garbage-collector, persistentvolumeclaim, persistentvolume, volume-attachment, volume, leader-election)\n');
+    expect(kubemodel(['paths', 'nope']).err).toBe('error: unknown machine "nope" (known: node, scheduler, pod, container, replicaset, deployment, garbage-collector, cni, persistentvolumeclaim, persistentvolume, volume-attachment, volume, leader-election)\n');
   });
 
   it('RES-03: a bad quantity and a YAML syntax error are reported with file and line; the good file is still simulated', () => {
