@@ -59,8 +59,14 @@ export function prependJumps(specs: readonly JumpSpec[]): JumpRule[] {
 export const emptyTable = (): GeneratedTable => ({ chains: [], rules: [] });
 
 /** Adds a chain declaration once (kube-proxy v1.15 writes a KUBE-FW line per load-balancer IP; iptables keeps one). */
+const declared = new WeakMap<GeneratedTable, Set<string>>();
+
 export function declare(t: GeneratedTable, chain: string): void {
-  if (!t.chains.includes(chain)) t.chains.push(chain);
+  let seen = declared.get(t);
+  if (!seen) declared.set(t, (seen = new Set(t.chains)));
+  if (seen.has(chain)) return;
+  seen.add(chain);
+  t.chains.push(chain);
 }
 
 export const line = (...words: string[]): string => words.filter((w) => w !== '').join(' ');

@@ -46,11 +46,17 @@ const lower = (p: Protocol): 'tcp' | 'udp' | 'sctp' => p.toLowerCase() as 'tcp' 
 
 export function servicePortsForNode(cluster: ClusterNetwork, node: string, colonAlways: boolean): ServicePortInfo[] {
   const out: ServicePortInfo[] = [];
+  // Slices by Service port, so large clusters cost one pass (10,000 Services would otherwise be 10⁸ comparisons).
+  const slicesOf = new Map<string, ClusterNetwork['endpointSlices'][number][]>();
+  for (const s of cluster.endpointSlices) {
+    const key = `${s.namespace}/${s.service}/${s.portName}/${s.protocol}`;
+    const list = slicesOf.get(key);
+    if (list) list.push(s);
+    else slicesOf.set(key, [s]);
+  }
   for (const svc of cluster.services.filter(isProxied)) {
     for (const port of svc.ports) {
-      const slices = cluster.endpointSlices.filter(
-        (s) => s.namespace === svc.namespace && s.service === svc.name && s.portName === port.name && s.protocol === port.protocol,
-      );
+      const slices = slicesOf.get(`${svc.namespace}/${svc.name}/${port.name}/${port.protocol}`) ?? [];
       const byEndpoint = new Map<string, EndpointInfo>();
       for (const slice of slices) {
         for (const ep of slice.endpoints) {
