@@ -12,6 +12,8 @@ import type { NetworkPolicy } from './policy/types.ts';
 import { resolve } from './cluster/index.ts';
 import { InputError } from '../errors.ts';
 
+export const EXTERNAL_CLIENT = '203.0.113.10';
+
 export interface TraceRequest {
   /** `pod:<ns>/<name>` or `<ns>/<name>`, `node:<name>`, or `external[:<node>]`. */
   from: string;
@@ -82,7 +84,9 @@ export function tracePacket(cluster: ClusterNetwork, request: TraceRequest, ctx:
   const { origin, pod: fromPod } = parseFrom(cluster, request.from);
   const target = parseTo(cluster, request.to, fromPod, request.port);
   const protocol = request.protocol ?? 'TCP';
-  const packet: Packet = { src: fromPod?.ip ?? '', dst: target.ip, protocol, srcPort: request.srcPort ?? 40000, dstPort: target.port };
+  // An outside client gets an address from TEST-NET-3 (RFC 5737); a node's is picked by the kernel's route.
+  const src = fromPod?.ip ?? ('external' in origin ? EXTERNAL_CLIENT : '');
+  const packet: Packet = { src, dst: target.ip, protocol, srcPort: request.srcPort ?? 40000, dstPort: target.port };
   const rulesets = new Map<string, Ruleset>();
   const conntrack = new Map<string, ConntrackTable>();
   const dp = buildDatapath(cluster);
