@@ -29,6 +29,14 @@ export { resolveFenceposts, rolloutStep, deploymentRound, type DeploymentRound }
 export { podsToDelete, replicaSetStatus, claimPods } from './replicaset/index.ts';
 export { gcStep, deleteRequest, type GcAction, type GcObject, type PropagationPolicy } from './gc/index.ts';
 
+// Packets: kube-proxy's rules, a packet's walk, NetworkPolicy verdicts, the cluster network model.
+export { iptablesRules, kubeProxyRuleset, ipvsRules } from './network/kube-proxy/index.ts';
+export { tracePacket, type TraceRequest, type TraceResult } from './network/trace.ts';
+export { networkPolicyVerdict, reachabilityMatrix } from './network/policy/index.ts';
+export { buildClusterNetwork, resolve as resolveDns } from './network/cluster/index.ts';
+export { routeIngress } from './network/ingress/index.ts';
+export type { ClusterNetwork, Packet, Hop } from './network/types.ts';
+
 // Manifests.
 export { parseManifests, applyPodDefaults, type LoadedObject, type ParseResult } from './k8s/parse-manifests.ts';
 export type { Pod, PodSpec, PodStatus, Container, ContainerStatus, Node, Toleration, Taint, LabelSelector, ReplicaSet, Namespace, LimitRange, ResourceQuota, PriorityClass, Deployment, PersistentVolume, PersistentVolumeClaim, StorageClass, CSIDriver, VolumeAttachment, ConfigMap, Secret } from './k8s/types.ts';

@@ -23,6 +23,7 @@ const PLUGINS: readonly NetworkPlugin[] = ['flannel-vxlan', 'flannel-host-gw', '
 const NETWORK_KINDS = new Set(['Node', 'Pod', 'Service', 'EndpointSlice', 'NetworkPolicy', 'Namespace', 'Ingress']);
 
 interface NetworkFlags {
+  cluster?: string;
   plugin?: string;
   proxyMode?: string;
   clusterCidr?: string;
@@ -38,8 +39,9 @@ export interface LoadedNetwork {
 }
 
 export async function loadNetwork(paths: string[], flags: NetworkFlags, stdin: () => Promise<string>): Promise<LoadedNetwork> {
-  const usingExample = paths.length === 0;
-  const read = await readManifestSources(usingExample ? [exampleNetwork] : paths, { stdin });
+  const given = flags.cluster !== undefined ? [flags.cluster, ...paths] : paths;
+  const usingExample = given.length === 0;
+  const read = await readManifestSources(usingExample ? [exampleNetwork] : given, { stdin });
   const parsed = parseManifests(read.sources);
   const errors = [...read.errors, ...parsed.errors];
   type Loaded = { kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string> } };
@@ -71,6 +73,7 @@ export async function loadNetwork(paths: string[], flags: NetworkFlags, stdin: (
 
 function networkOptions(cmd: Command): Command {
   return cmd
+    .option('--cluster <path>', 'a file or directory with the cluster (Nodes, Services …), added to the manifests')
     .option('--plugin <name>', `network plugin: ${PLUGINS.join('|')}`)
     .option('--proxy-mode <mode>', 'kube-proxy mode: iptables|ipvs')
     .option('--cluster-cidr <cidr>', "Pod network (default the seeds' 192.168.128.0/18)")
