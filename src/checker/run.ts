@@ -7,6 +7,7 @@ import { checkLeaderElection, type LeaderCheckReport } from '../leader/check.ts'
 import type { LeaderModelFile } from '../leader/check.ts';
 import { checkRollout, type RolloutModelFile } from '../rollout/check.ts';
 import type { RolloutConstants } from '../rollout/system.ts';
+import { checkNetworkModel, type NetworkCheckReport, type NetworkModelFile } from '../network/model.ts';
 
 export type CheckReport = ModelReport<TraceStep>;
 
@@ -38,10 +39,10 @@ export function checkModel(file: ModelFile, opts: CheckRunOptions): CheckReport 
 }
 
 /** A bundled or user model: a cluster (Pods, Nodes) model, or one with its own runner named by `kind`. */
-export type AnyModelFile = (ModelFile & { kind?: undefined }) | (LeaderModelFile & { kind: 'leader-election' }) | RolloutModelFile;
+export type AnyModelFile = (ModelFile & { kind?: undefined }) | (LeaderModelFile & { kind: 'leader-election' }) | RolloutModelFile | NetworkModelFile;
 
 /** Either kind of model, one report: leader-election traces are one line per step. */
-export type AnyCheckReport = CheckReport | LeaderCheckReport;
+export type AnyCheckReport = CheckReport | LeaderCheckReport | NetworkCheckReport;
 
 export function checkAnyModel(file: AnyModelFile, opts: CheckRunOptions): AnyCheckReport {
   if (file.kind === 'rollout') {
@@ -50,6 +51,13 @@ export function checkAnyModel(file: AnyModelFile, opts: CheckRunOptions): AnyChe
       ...(opts.now ? { now: opts.now } : {}),
       ...(opts.heapUsed ? { heapUsed: opts.heapUsed } : {}),
       ...(opts.rollout ? { constants: opts.rollout } : {}),
+    });
+  }
+  if (file.kind === 'network') {
+    return checkNetworkModel(file, {
+      ...(opts.bounds ? { bounds: opts.bounds } : {}),
+      ...(opts.now ? { now: opts.now } : {}),
+      ...(opts.heapUsed ? { heapUsed: opts.heapUsed } : {}),
     });
   }
   if (file.kind === 'leader-election') {

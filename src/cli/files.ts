@@ -25,12 +25,13 @@ export function readModel(nameOrPath: string): { file: string; model: AnyModelFi
     throw new InputError(`no model "${nameOrPath}": not a bundled model (${bundledModelNames().join(', ')}) and no such file`);
   }
   const parsed = parseJsonFile(readFileSync(file, 'utf8'), file) as AnyModelFile;
-  const required = parsed.kind === 'leader-election' || parsed.kind === 'rollout' ? (['id', 'expect'] as const) : (['id', 'objects', 'expect'] as const);
+  const required =
+    parsed.kind === 'leader-election' || parsed.kind === 'rollout' ? (['id', 'expect'] as const) : parsed.kind === 'network' ? (['id', 'cluster', 'service', 'expect'] as const) : (['id', 'objects', 'expect'] as const);
   for (const field of required) {
     if ((parsed as unknown as Record<string, unknown>)[field] === undefined) throw new InputError(`model is missing "${field}"`, file, 1, 1);
   }
-  if (parsed.kind !== undefined && parsed.kind !== 'leader-election' && parsed.kind !== 'rollout') {
-    throw new InputError(`unknown model kind "${String((parsed as { kind: unknown }).kind)}" (known: leader-election, rollout, or none for cluster models)`, file, 1, 1);
+  if (parsed.kind !== undefined && parsed.kind !== 'leader-election' && parsed.kind !== 'rollout' && parsed.kind !== 'network') {
+    throw new InputError(`unknown model kind "${String((parsed as { kind: unknown }).kind)}" (known: leader-election, rollout, network, or none for cluster models)`, file, 1, 1);
   }
   return { file, model: parsed };
 }

@@ -10,8 +10,8 @@ const dir = join(import.meta.dirname, '..', '..', 'properties', 'models');
 const models = readdirSync(dir)
   .filter((f) => f.endsWith('.json'))
   .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as ModelFile & { kind?: string })
-  // Leader-election models have their own runner and test (test/leader/leader-election.test.ts).
-  .filter((m) => m.kind !== 'leader-election' && m.kind !== 'rollout');
+  // Leader-election, rollout and network models have their own runners and tests.
+  .filter((m) => m.kind !== 'leader-election' && m.kind !== 'rollout' && m.kind !== 'network');
 
 describe('bundled models keep their pinned results', () => {
   for (const model of models) {

@@ -38,6 +38,8 @@ export interface Route {
   blackhole?: boolean;
   /** Who installed it: the kernel for a connected subnet, bridge/calico CNI, flanneld, BIRD, … */
   owner: string;
+  /** For a BIRD route: the BGP peer it was learned from and the node that originated it (NET-CALICO-05..07). */
+  learnedFrom?: { peer: string; address: string; type: BgpPeerType; originator: string };
 }
 
 export interface Neighbour {
@@ -79,6 +81,32 @@ export interface NodeDatapath {
   segment: string;
   /** Routes flanneld/BIRD wanted but the kernel refused (host-gw next hop not on-link, NET-FLANNEL-13). */
   refused: { route: Route; error: string }[];
+  /** Calico only: BIRD's BGP sessions on this node, in BIRD's protocol order (NET-CALICO-06, NET-CALICO-07). */
+  bgpPeers?: BgpPeer[];
+}
+
+/**
+ * Calico's BGP topology (NET-CALICO-06, NET-CALICO-07): the default node-to-node mesh, or route reflectors —
+ * nodes with spec.bgp.routeReflectorClusterID set, peered by a BGPPeer "nodeSelector: all(), peerSelector:
+ * <the reflectors>" with the mesh disabled (BGPConfiguration nodeToNodeMeshEnabled: false).
+ */
+export type BgpTopology = { mode: 'mesh' } | { mode: 'route-reflector'; reflectors: string[] };
+
+/** calicoctl's names for BIRD's protocol prefixes Mesh_, Node_ and Global_. */
+export type BgpPeerType = 'node-to-node mesh' | 'node specific' | 'global';
+
+export interface BgpPeer {
+  /** The peer's node name. */
+  node: string;
+  address: string;
+  type: BgpPeerType;
+  /** The BIRD protocol name confd gives the session, e.g. "Mesh_192_168_231_16". */
+  protocol: string;
+  /** What the peer is to this node: a mesh peer, its route reflector, or a client this node reflects to. */
+  role: 'mesh' | 'route reflector' | 'rr client';
+  /** The model has no failing sessions: BIRD's state column and BGP state. */
+  state: 'up';
+  info: 'Established';
 }
 
 export type IpipMode = 'Always' | 'CrossSubnet' | 'Never';
@@ -92,6 +120,8 @@ export interface DatapathOptions {
   ipipMode?: IpipMode;
   /** Host interface MTU (default 1500); flannel derives its own from it (NET-FLANNEL-07). */
   mtu?: number;
+  /** Calico's BGP topology (default the node-to-node mesh, NET-CALICO-06). */
+  bgp?: BgpTopology;
 }
 
 export type NetfilterHook = 'PREROUTING' | 'INPUT' | 'FORWARD' | 'OUTPUT' | 'POSTROUTING';
