@@ -58,3 +58,16 @@ describe('kubemodel iptables / trace / reach', () => {
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('flannel host-gw across a routed boundary', () => {
+  const example = join(root, 'examples', 'network', 'host-gw-routed');
+  it('NET-FLANNEL-13: host-gw drops the packet at the router (exit 1); VXLAN delivers it', () => {
+    const hostGw = kubemodel(['trace', example, '--plugin', 'flannel-host-gw', '--from', 'default/client', '--to', '192.168.129.2:80']);
+    expect(hostGw.code).toBe(1);
+    expect(hostGw.out).toMatch(/router 10\.0\.0\.1 has no route/);
+    expect(hostGw.out).toContain('DROP: TCP 192.168.128.2:40000 → 192.168.129.2:80');
+    const vxlan = kubemodel(['trace', example, '--plugin', 'flannel-vxlan', '--from', 'default/client', '--to', '192.168.129.2:80']);
+    expect(vxlan.code).toBe(0);
+    expect(vxlan.out).toContain('DELIVERED to default/web');
+  });
+});

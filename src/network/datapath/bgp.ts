@@ -14,7 +14,7 @@
 import type { ClusterNetwork, NodeNet } from '../types.ts';
 import { findNode } from './host.ts';
 import { parseIp } from './ip.ts';
-import type { BgpPeer, BgpTopology, DatapathOptions } from './types.ts';
+import type { BgpPeer, BgpTopology, DatapathOptions, Route } from './types.ts';
 
 export function bgpTopologyOf(cluster: ClusterNetwork, opts: DatapathOptions): BgpTopology {
   const topology = opts.bgp ?? { mode: 'mesh' };
@@ -78,4 +78,12 @@ export function learnedFrom(cluster: ClusterNetwork, topology: BgpTopology, rece
   if (direct) return direct;
   const reflectors = peers.filter((p) => p.role === 'route reflector' && bgpPeered(topology, p.node, originator));
   return reflectors.sort((a, b) => parseIp(a.address) - parseIp(b.address))[0];
+}
+
+/** How a trace hop names a BIRD route's origin: "route learned by BGP from <peer>" (NET-CALICO-05, NET-CALICO-07). */
+export function describeLearned(route: Route): string {
+  const l = route.learnedFrom;
+  if (!l) return '';
+  const how = l.peer === l.originator ? l.type : `route reflector, reflecting ${l.originator}'s block with its next hop`;
+  return `; route learned by BGP from ${l.peer} (${l.address}, ${how})`;
 }

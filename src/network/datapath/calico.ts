@@ -3,9 +3,11 @@
 // the node's own block, and per other node a BIRD route — via tunl0 onlink when the IPPool encapsulates,
 // else via the node's IP on eth0, or, when that IP is not on-link, via the router (BIRD resolves next hops
 // recursively, "gateway recursive"), which has no Pod routes (NET-CALICO-08).
-// Follows Calico's CNI plugin and Felix/BIRD (v3.x). Leaves out: Calico VXLAN mode, route reflectors'
-// topology (routes come out the same as with the full mesh), natOutgoing.
+// Which peer BIRD learned each route from follows the BGP topology, mesh or route reflectors (bgp.ts,
+// NET-CALICO-06/07); the next hop is the originating node's either way.
+// Follows Calico's CNI plugin and Felix/BIRD (v3.x). Leaves out: Calico VXLAN mode, natOutgoing.
 import type { ClusterNetwork, NodeNet, PodNet } from '../types.ts';
+import { bgpPeers, bgpTopologyOf, learnedFrom } from './bgp.ts';
 import { calicoEncapsulates } from './decide.ts';
 import { baseHost, gatewayOf, hostMtu, hostNetwork, onLink, segmentOf } from './host.ts';
 import { nthAddress } from './ip.ts';
@@ -63,15 +65,20 @@ export function calicoNode(cluster: ClusterNetwork, node: NodeNet, opts: Datapat
   }
 
   const gateway = gatewayOf(cluster, segmentOf(node, opts), opts);
+  const topology = bgpTopologyOf(cluster, opts);
   for (const other of cluster.nodes.filter((n) => n.name !== node.name)) {
+    // Without a session path (reflector mode, no reflectors) BIRD never hears of the block (NET-CALICO-07).
+    const peer = learnedFrom(cluster, topology, node.name, other.name);
+    if (!peer) continue;
+    const bgp = { learnedFrom: { peer: peer.node, address: peer.address, type: peer.type, originator: other.name } };
     const sameSubnet = hostNetwork(node, opts) === hostNetwork(other, opts);
     if (calicoEncapsulates(mode, sameSubnet)) {
-      host.routes.push({ dst: other.podCIDR, via: other.ip, dev: 'tunl0', proto: 'bird', onlink: true, owner: 'BIRD' });
+      host.routes.push({ dst: other.podCIDR, via: other.ip, dev: 'tunl0', proto: 'bird', onlink: true, owner: 'BIRD', ...bgp });
     } else if (onLink(node, other.ip, opts)) {
-      host.routes.push({ dst: other.podCIDR, via: other.ip, dev: 'eth0', proto: 'bird', owner: 'BIRD' });
+      host.routes.push({ dst: other.podCIDR, via: other.ip, dev: 'eth0', proto: 'bird', owner: 'BIRD', ...bgp });
     } else {
-      host.routes.push({ dst: other.podCIDR, via: gateway, dev: 'eth0', proto: 'bird', owner: `BIRD (next hop ${other.ip} resolved recursively through the router)` });
+      host.routes.push({ dst: other.podCIDR, via: gateway, dev: 'eth0', proto: 'bird', owner: `BIRD (next hop ${other.ip} resolved recursively through the router)`, ...bgp });
     }
   }
-  return { node: node.name, host, pods, refused: [] };
+  return { node: node.name, host, pods, refused: [], bgpPeers: bgpPeers(cluster, node.name, topology) };
 }

@@ -4,6 +4,7 @@
 // tunl0 with IPIP (NET-CALICO-09), or eth0 to an L2 neighbour or the router (NET-FLANNEL-13, NET-CALICO-08).
 // Encapsulated outer packets skip netfilter here; only the Pod packet meets the hooks.
 import type { NodeNet } from '../types.ts';
+import { describeLearned } from './bgp.ts';
 import { netnsOf } from './datapath.ts';
 import { vxlanAccepts } from './decide.ts';
 import { describeEncap, ipipEncap, udpEncap, vxlanEncap } from './encap.ts';
@@ -70,7 +71,7 @@ function tunnelReceive(w: Walk, target: NodeNet, enc: Encapsulation): void {
 
 function encapsulateAndSend(w: Walk, node: NodeNet, ns: Netns, d: Extract<RouteDecision, { kind: 'unicast' }>, out: Device): void {
   let enc: Encapsulation;
-  let note = `route: ${d.text}`;
+  let note = `route: ${d.text}${describeLearned(d.route)}`;
   let macs = {};
   if (out.kind === 'vxlan') {
     const arp = ns.neighbours.find((n) => n.ip === d.nextHop && n.dev === out.name);
@@ -108,7 +109,7 @@ export function hostTransmit(w: Walk, node: NodeNet, d: RouteDecision): void {
   // host-gw across a routed boundary: flanneld's route was refused, so the default route takes the packet (NET-FLANNEL-13).
   const refused = w.dp.nodes.get(node.name)?.refused.find((r) => inCidr(r.route.dst, w.packet.dst));
   const why = refused ? `; flanneld's route "${formatRoute(refused.route)}" is missing: the kernel refused it (${refused.error})` : '';
-  transmitEth0(w, node, d.nextHop, w.packet.dst, undefined, (target) => hostReceive(w, target, 'eth0'), `route: ${d.text}${why}`);
+  transmitEth0(w, node, d.nextHop, w.packet.dst, undefined, (target) => hostReceive(w, target, 'eth0'), `route: ${d.text}${describeLearned(d.route)}${why}`);
 }
 
 /** A packet entering the host stack on `inDev`: PREROUTING, routing, then INPUT (local) or FORWARD. */
