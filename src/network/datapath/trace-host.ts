@@ -3,6 +3,7 @@
 // (NET-CALICO-03), flannel.1 with VXLAN (NET-FLANNEL-09/11), flannel0 through flanneld (NET-FLANNEL-05/06),
 // tunl0 with IPIP (NET-CALICO-09), or eth0 to an L2 neighbour or the router (NET-FLANNEL-13, NET-CALICO-08).
 // Encapsulated outer packets skip netfilter here; only the Pod packet meets the hooks.
+// A BIRD route's hop names the BGP peer it was learned from (NET-CALICO-05..07).
 import type { NodeNet } from '../types.ts';
 import { describeLearned } from './bgp.ts';
 import { netnsOf } from './datapath.ts';
