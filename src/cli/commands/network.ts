@@ -112,7 +112,10 @@ Examples:
       if (!node) throw new InputError('the manifests have no Node (and no Pod bound to one)');
       if (net.cluster.proxyMode === 'ipvs') {
         const ipvs = ipvsRules(net.cluster, { node });
-        c.out(output === 'json' ? toJson(ipvs) : `${ipvs.ipvsadm}\n${ipvs.iptables.join('\n')}\n`);
+        const dummy = `$ ip addr show ${ipvs.dummyInterface.name}\n${ipvs.dummyInterface.addresses.map((a) => `    inet ${a.includes('/') ? a : `${a}/32`} scope global ${ipvs.dummyInterface.name}`).join('\n')}\n`;
+        const sets = `$ ipset list -terse\n${ipvs.ipsets.map((x) => `${x.name}  ${x.type}  ${x.members.length} members  # ${x.comment}`).join('\n')}\n`;
+        const text = `$ ipvsadm -Ln\n${ipvs.ipvsadm}\n${dummy}\n${sets}\n$ iptables-save  # the rules IPVS mode still needs\n${ipvs.iptables.join('\n')}\n`;
+        c.out(output === 'json' ? toJson(ipvs) : text);
       } else if (output === 'json') c.out(toJson(kubeProxyRuleset(net.cluster, { node, kubernetesVersion: c.kubernetesVersion })));
       else c.out(iptablesRules(net.cluster, { node, kubernetesVersion: c.kubernetesVersion, format }));
       if (net.errors.length > 0) c.exitCode = 2;

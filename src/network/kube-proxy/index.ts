@@ -3,7 +3,10 @@ export { generateKubeProxyRules, iptablesRules, kubeProxyRuleset } from './iptab
 export type { IptablesRulesOptions, KubeProxyOptions } from './iptables.ts';
 export type { ChainRules, KubeProxyRuleset, Rule, RuleMatch, TableRules, TargetArgs } from './ruleset.ts';
 export { ipvsRules } from './ipvs.ts';
-export type { IpSet, IpvsRealServer, IpvsRules, IpvsVirtualServer } from './ipvs.ts';
+export type { IpSet, IpvsOptions, IpvsRealServer, IpvsRules, IpvsVirtualServer } from './ipvs.ts';
+export { IPSET_INFO } from './ipvs-sets.ts';
+export type { IpSetInfo, IpSetType } from './ipvs-sets.ts';
+export { compareAddresses, renderIpvsadm } from './ipvsadm.ts';
 export { endpointChain, portProtoHash, serviceChain, servicePortName } from './chain-names.ts';
 export { kernelProbability, kubeProxyProbability, printedProbability } from './probability.ts';
 export { formatFixed } from './fixed.ts';

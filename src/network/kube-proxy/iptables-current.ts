@@ -15,7 +15,8 @@ const MASQ_MARK = '0x004000';
 const q = (s: string): string => `"${s}"`;
 const LARGE_CLUSTER_ENDPOINTS = 1000;
 const INVALID_COUNTER = 'ct_state_invalid_dropped_pkts';
-const LOCALHOST_NODEPORT_COUNTER = 'localhost_nodeports_accepted_pkts';
+// metrics.LocalhostNodePortAcceptedNFAcctCounter; the Prometheus metric is kubeproxy_iptables_localhost_nodeports_accepted_packets_total.
+const LOCALHOST_NODEPORT_COUNTER = 'localhost_nps_accepted_pkts';
 
 export interface CurrentOptions {
   node: string;
