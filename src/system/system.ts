@@ -23,7 +23,9 @@ import type { MState } from './statechart.ts';
 import { clusterMachines, type ClusterMachines } from './machines.ts';
 import type { ClusterSnapshot } from '../scheduler/types.ts';
 import { CURRENT_KUBERNETES_VERSION } from '../k8s/version.ts';
-import type { PersistentVolume, PersistentVolumeClaim, StorageClass } from '../k8s/types.ts';
+import { minReadySecondsOf, podClaimsBound, storageOf } from './lookups.ts';
+import { contextKey, specKey } from './keys.ts';
+import type { PersistentVolume, PersistentVolumeClaim } from '../k8s/types.ts';
 import { deploymentOffers } from '../../machines/deployment.ts';
 import { applyRound, applyUserChange, deploymentInstance, deploymentView, podFactsOf, roundFor } from './deployments.ts';
 import { claimInto, hasClaimWork, surplusPod } from './replicasets.ts';
@@ -432,56 +434,6 @@ export class ClusterSystem {
     syncStorage(world, this.machines, faults);
     return { instances: world.instances, store: world.store, faults };
   }
-}
-
-/** spec.minReadySeconds of the ReplicaSet controlling the Pod (0 for Pods no ReplicaSet controls). */
-function minReadySecondsOf(state: SystemState, pod: Pod | undefined): number {
-  const owner = pod?.metadata.ownerReferences?.find((r) => r.controller && r.kind === 'ReplicaSet');
-  if (!owner || !pod) return 0;
-  const rs = state.store.objects.get(`ReplicaSet/${pod.metadata.namespace ?? 'default'}/${owner.name}`) as unknown as ReplicaSet | undefined;
-  return rs?.spec.minReadySeconds ?? 0;
-}
-
-/** The storage objects the scheduler's VolumeBinding plugin reads. */
-function storageOf(state: SystemState): Pick<ClusterSnapshot, 'persistentVolumeClaims' | 'persistentVolumes' | 'storageClasses'> {
-  const persistentVolumeClaims: PersistentVolumeClaim[] = [];
-  const persistentVolumes: PersistentVolume[] = [];
-  const storageClasses: StorageClass[] = [];
-  for (const o of state.store.objects.values()) {
-    if (o.kind === 'PersistentVolumeClaim') persistentVolumeClaims.push(o as unknown as PersistentVolumeClaim);
-    else if (o.kind === 'PersistentVolume') persistentVolumes.push(o as unknown as PersistentVolume);
-    else if (o.kind === 'StorageClass') storageClasses.push(o as unknown as StorageClass);
-  }
-  return { persistentVolumeClaims, persistentVolumes, storageClasses };
-}
-
-/** Every claim the Pod's volumes name exists and is Bound. */
-function podClaimsBound(state: SystemState, pod: Pod): boolean {
-  const ns = pod.metadata.namespace ?? 'default';
-  return (pod.spec.volumes ?? []).every((v) => {
-    if (!v.persistentVolumeClaim) return true;
-    const claim = state.store.objects.get(`PersistentVolumeClaim/${ns}/${v.persistentVolumeClaim.claimName}`) as unknown as PersistentVolumeClaim | undefined;
-    return claim?.status?.phase === 'Bound';
-  });
-}
-
-function specKey(o: StoredObject | undefined): string {
-  if (!o) return '#-';
-  const spec = o['spec'] as { replicas?: number; paused?: boolean };
-  const revision = (o.metadata['annotations'] as Record<string, string> | undefined)?.['deployment.kubernetes.io/revision'] ?? '';
-  const m = o.metadata as { generation?: number; deletionTimestamp?: string; finalizers?: string[]; ownerReferences?: unknown[] };
-  return `#${spec.replicas ?? 1}:${spec.paused ? 'p' : ''}:${String(m.generation ?? '')}:${revision}:${m.deletionTimestamp ? 'd' : ''}${(m.finalizers ?? []).join(',')}:${m.ownerReferences?.length ?? 0}`;
-}
-
-function contextKey(context: unknown): string {
-  const c = context as Record<string, unknown>;
-  let out = '';
-  for (const k in c) {
-    const v = c[k];
-    if (typeof v === 'boolean' || k === 'name' || k === 'role' || k === 'restartPolicy' || k === 'pod') continue;
-    out += `${v},`;
-  }
-  return out;
 }
 
 /** Calls fn(start, end) for each run of instances that belong to one object. */
