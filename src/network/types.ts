@@ -49,6 +49,10 @@ export interface ServiceNet {
   selector?: Record<string, string>;
   externalName?: string;
   loadBalancerIPs?: string[];
+  /** spec.loadBalancerSourceRanges as network CIDRs ("10.0.0.0/8"); LoadBalancer only (NET-SVC-04). */
+  loadBalancerSourceRanges?: string[];
+  /** spec.externalIPs: addresses kube-proxy also answers on, for any Service type with a ClusterIP. */
+  externalIPs?: string[];
   sessionAffinity?: 'None' | 'ClientIP';
   sessionAffinityTimeoutSeconds?: number;
   externalTrafficPolicy?: 'Cluster' | 'Local';

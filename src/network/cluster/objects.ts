@@ -29,6 +29,9 @@ export interface Service {
     sessionAffinityConfig?: { clientIP?: { timeoutSeconds?: number } };
     externalTrafficPolicy?: 'Cluster' | 'Local';
     internalTrafficPolicy?: 'Cluster' | 'Local';
+    /** Client CIDRs a LoadBalancer admits (kube-proxy's KUBE-FW chain). */
+    loadBalancerSourceRanges?: string[];
+    externalIPs?: string[];
   };
   status?: { loadBalancer?: { ingress?: { ip?: string; hostname?: string }[] } };
 }

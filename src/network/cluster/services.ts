@@ -3,11 +3,13 @@
 // own messages, and ClusterIP / NodePort allocation through band-allocator.ts. The first address of the
 // Service CIDR always belongs to default/kubernetes (NET-SVC-10: 192.168.192.1 in the seeds' cluster), even
 // when that Service is not among the manifests, since the apiserver creates it in every cluster.
+// loadBalancerSourceRanges and externalIPs are checked and normalised by service-external.ts.
 import { InputError } from '../../errors.ts';
 import type { ServiceNet, ServicePortNet } from '../types.ts';
 import { clusterIPRangeOffset, newBandAllocator, nodePortRangeOffset, take, takeNext, type BandAllocator } from './band-allocator.ts';
 import { blockSize, cidrContains, formatCidr, formatIPv4, parseIPv4, type Cidr } from './ipv4.ts';
 import { subjectOf, type Service } from './objects.ts';
+import { isViolation, validateExternalIPs, validateSourceRanges } from './service-external.ts';
 
 export interface PortRange {
   readonly base: number;
@@ -49,7 +51,11 @@ export function buildServices(manifests: readonly Service[], serviceCIDR: Cidr, 
       if (p.nodePort !== undefined && p.nodePort !== 0) out.nodePort = p.nodePort;
       return out;
     });
-    return { manifest: s, type, ports: servicePorts };
+    const ranges = validateSourceRanges(type, s.spec.loadBalancerSourceRanges);
+    if (isViolation(ranges)) throw error(s, `${ranges.field}: ${ranges.message}`);
+    const externalIPs = validateExternalIPs(s.spec.externalIPs);
+    if (isViolation(externalIPs)) throw error(s, `${externalIPs.field}: ${externalIPs.message}`);
+    return { manifest: s, type, ports: servicePorts, ranges, externalIPs };
   });
 
   // Explicit values first, as the apiserver saw them when those Services were created.
@@ -84,7 +90,7 @@ export function buildServices(manifests: readonly Service[], serviceCIDR: Cidr, 
     });
   }
 
-  return converted.map(({ manifest: s, type, ports: servicePorts }, i) => {
+  return converted.map(({ manifest: s, type, ports: servicePorts, ranges, externalIPs }, i) => {
     let clusterIP = clusterIPs[i];
     if (clusterIP === undefined) {
       // Position 0 was held back for default/kubernetes above.
@@ -105,6 +111,8 @@ export function buildServices(manifests: readonly Service[], serviceCIDR: Cidr, 
     if (s.spec.externalName !== undefined) net.externalName = s.spec.externalName;
     const lbIPs = (s.status?.loadBalancer?.ingress ?? []).flatMap((g) => (g.ip ? [g.ip] : []));
     if (lbIPs.length > 0) net.loadBalancerIPs = lbIPs;
+    if (ranges.length > 0) net.loadBalancerSourceRanges = ranges;
+    if (externalIPs.length > 0) net.externalIPs = externalIPs;
     net.sessionAffinity = s.spec.sessionAffinity ?? 'None';
     if (net.sessionAffinity === 'ClientIP') {
       net.sessionAffinityTimeoutSeconds = s.spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? DEFAULT_CLIENT_IP_TIMEOUT_SECONDS;

@@ -3,7 +3,12 @@
 // KUBE-SERVICES jumps to the internal policy chain (KUBE-SVC, or KUBE-SVL with internalTrafficPolicy Local),
 // the ClusterIP masquerade rule moved into that chain, NodePorts and load-balancer IPs go through KUBE-EXT,
 // endpoint rules carry "ns/svc:port -> ip:port" comments, and a missing endpoint set is REJECTed (none at all)
-// or DROPped (no local one under a Local policy) in the filter table.
+// or DROPped (no local one under a Local policy) in the filter table. externalIPs jump from KUBE-SERVICES to
+// KUBE-EXT; a LoadBalancer with loadBalancerSourceRanges sends its load-balancer IPs through KUBE-FW, which
+// jumps to KUBE-EXT only for admitted sources (and for the LB IP itself when a range holds the node's IP) and
+// otherwise falls through, leaving the packet un-DNATed for the filter KUBE-PROXY-FIREWALL DROP.
+import { cidrContains, parseCidr, parseIPv4 } from '../cluster/ipv4.ts';
+import { sloppyCidr } from '../cluster/service-external.ts';
 import type { ClusterNetwork } from '../types.ts';
 import { endpointChain, serviceChain } from './chain-names.ts';
 import { canaryChains, declare, emptyTable, line, prependJumps, type GeneratedRules, type GeneratedTable, type JumpSpec } from './output.ts';
@@ -81,6 +86,7 @@ export function currentRules(cluster: ClusterNetwork, opts: CurrentOptions): Gen
   }
 
   const ports = servicePortsForNode(cluster, node, features.colonAlways);
+  const nodeIP = parseIPv4(cluster.nodes.find((n) => n.name === node)?.ip ?? '');
   const total = ports.reduce((n, sp) => n + sp.endpoints.length, 0);
   const comments = total <= LARGE_CLUSTER_ENDPOINTS;
 
@@ -99,6 +105,8 @@ export function currentRules(cluster: ClusterNetwork, opts: CurrentOptions): Gen
     const externalPolicyChain = sp.externalPolicyLocal ? svl : svc;
     const hasExternal = hasAny && (!sp.externalPolicyLocal || localEps.length > 0);
     const usesExt = hasAny && sp.externallyAccessible;
+    const fw = serviceChain('FW', name, proto);
+    const usesFW = hasAny && sp.loadBalancerIPs.length > 0 && sp.loadBalancerSourceRanges.length > 0;
     const noEndpoints = q(`${name} has no endpoints`);
     const noLocal = q(`${name} has no local endpoints`);
     const [intTarget, intComment] = hasAny ? ['DROP', noLocal] : ['REJECT', noEndpoints];
@@ -107,8 +115,13 @@ export function currentRules(cluster: ClusterNetwork, opts: CurrentOptions): Gen
     if (hasInternal) nat.rules.push(line('-A KUBE-SERVICES -m comment --comment', q(`${name} cluster IP`), portMatch, '-d', sp.clusterIP, '--dport', String(sp.port), '-j', internalChain));
     else filter.rules.push(line('-A KUBE-SERVICES -m comment --comment', intComment, portMatch, '-d', sp.clusterIP, '--dport', String(sp.port), '-j', intTarget));
 
+    for (const ip of sp.externalIPs) {
+      if (hasAny) nat.rules.push(line('-A KUBE-SERVICES -m comment --comment', q(`${name} external IP`), portMatch, '-d', ip, '--dport', String(sp.port), '-j', ext));
+      if (!hasExternal) filter.rules.push(line('-A KUBE-EXTERNAL-SERVICES -m comment --comment', extComment, portMatch, '-d', ip, '--dport', String(sp.port), '-j', extTarget));
+    }
     for (const lb of sp.loadBalancerIPs) {
-      if (hasAny) nat.rules.push(line('-A KUBE-SERVICES -m comment --comment', q(`${name} loadbalancer IP`), portMatch, '-d', lb, '--dport', String(sp.port), '-j', ext));
+      if (hasAny) nat.rules.push(line('-A KUBE-SERVICES -m comment --comment', q(`${name} loadbalancer IP`), portMatch, '-d', lb, '--dport', String(sp.port), '-j', usesFW ? fw : ext));
+      if (usesFW) filter.rules.push(line('-A KUBE-PROXY-FIREWALL -m comment --comment', q(`${name} traffic not accepted by ${fw}`), portMatch, '-d', lb, '--dport', String(sp.port), '-j DROP'));
     }
     if (!hasExternal) {
       for (const lb of sp.loadBalancerIPs) filter.rules.push(line('-A KUBE-EXTERNAL-SERVICES -m comment --comment', extComment, portMatch, '-d', lb, '--dport', String(sp.port), '-j', extTarget));
@@ -136,6 +149,20 @@ export function currentRules(cluster: ClusterNetwork, opts: CurrentOptions): Gen
         nat.rules.push(line('-A', ext, '-m comment --comment', q(`route LOCAL traffic for ${name} external destinations`), '-m addrtype --src-type LOCAL -j', svc));
       }
       if (hasExternal) nat.rules.push(line('-A', ext, '-j', externalPolicyChain));
+    }
+    if (usesFW) {
+      declare(nat, fw);
+      const fwArgs = line('-A', fw, '-m comment --comment', q(`${name} loadbalancer IP`));
+      let allowFromNode = false;
+      for (const range of sp.loadBalancerSourceRanges) {
+        const cidr = sloppyCidr(range) ?? range;
+        nat.rules.push(line(fwArgs, '-s', cidr, '-j', ext));
+        const parsed = parseCidr(cidr);
+        if (parsed !== undefined && nodeIP !== undefined && cidrContains(parsed, nodeIP)) allowFromNode = true;
+      }
+      // A VIP-style balancer's IP is often routed locally, so the node's own request to it arrives with the VIP as source.
+      if (allowFromNode) for (const lb of sp.loadBalancerIPs) nat.rules.push(line(fwArgs, '-s', lb, '-j', ext));
+      nat.rules.push(line('-A', fw, '-m comment --comment', q(`other traffic to ${name} will be dropped by KUBE-PROXY-FIREWALL`)));
     }
     if (usesCluster) {
       declare(nat, svc);

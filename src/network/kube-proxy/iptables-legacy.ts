@@ -2,7 +2,9 @@
 // syncProxyRules of the 1.15 proxier (pkg/proxy/iptables/proxier.go, read in the Arktos fork, which is based
 // on 1.15): the ClusterIP masquerade rule sits in KUBE-SERVICES ahead of the jump to KUBE-SVC, NodePorts jump
 // straight to KUBE-SVC (or KUBE-XLB with externalTrafficPolicy Local), and a Service without endpoints gets a
-// REJECT in the filter table. Version differences inside the era come from ProxyFeatures.
+// REJECT in the filter table. Version differences inside the era come from ProxyFeatures. loadBalancerSourceRanges
+// filter the KUBE-FW chain by source; externalIPs (whose rules used -m physdev) are not modelled for these releases.
+import { cidrContains, parseCidr, parseIPv4 } from '../cluster/ipv4.ts';
 import type { ClusterNetwork } from '../types.ts';
 import { endpointChain, serviceChain } from './chain-names.ts';
 import { canaryChains, declare, emptyTable, line, prependJumps, type GeneratedRules, type JumpSpec } from './output.ts';
@@ -40,6 +42,8 @@ export function legacyRules(cluster: ClusterNetwork, { node, features }: LegacyO
   }
 
   const ports = servicePortsForNode(cluster, node, features.colonAlways);
+  const nodeIP = parseIPv4(cluster.nodes.find((n) => n.name === node)?.ip ?? '');
+  let usesMarkDrop = false;
   // Endpoints reaches kube-proxy with ready addresses only (notReadyAddresses are not proxied).
   const usable = new Map(ports.map((p) => [p, p.endpoints.filter((e) => e.ready)]));
   const totalEndpoints = [...usable.values()].reduce((n, eps) => n + eps.length, 0);
@@ -75,9 +79,19 @@ export function legacyRules(cluster: ClusterNetwork, { node, features }: LegacyO
       declare(nat, fw);
       nat.rules.push(line('-A KUBE-SERVICES -m comment --comment', q(`${name} loadbalancer IP`), portMatch, '-d', cidr32(lb), '--dport', String(sp.port), '-j', fw));
       const fwArgs = line('-A', fw, '-m comment --comment', q(`${name} loadbalancer IP`));
+      const chosen = onlyLocal ? xlb : svc;
       if (!onlyLocal) nat.rules.push(line(fwArgs, '-j KUBE-MARK-MASQ'));
-      nat.rules.push(line(fwArgs, '-j', onlyLocal ? xlb : svc));
+      if (sp.loadBalancerSourceRanges.length === 0) nat.rules.push(line(fwArgs, '-j', chosen));
+      let allowFromNode = false;
+      for (const range of sp.loadBalancerSourceRanges) {
+        nat.rules.push(line(fwArgs, '-s', range, '-j', chosen));
+        const parsed = parseCidr(range);
+        if (parsed !== undefined && nodeIP !== undefined && cidrContains(parsed, nodeIP)) allowFromNode = true;
+      }
+      if (allowFromNode) nat.rules.push(line(fwArgs, '-s', cidr32(lb), '-j', chosen));
+      // Not DNATed by now: kubelet's KUBE-MARK-DROP sets 0x8000 and its KUBE-FIREWALL drops the packet.
       nat.rules.push(line(fwArgs, '-j KUBE-MARK-DROP'));
+      usesMarkDrop = true;
     }
 
     if (sp.nodePort !== 0) {
@@ -148,5 +162,7 @@ export function legacyRules(cluster: ClusterNetwork, { node, features }: LegacyO
     { table: 'nat', from: 'POSTROUTING', to: 'KUBE-POSTROUTING', comment: 'kubernetes postrouting rules', extra: [] },
   ];
   const ensuredChains = features.canary ? canaryChains() : [];
+  // KUBE-MARK-DROP belongs to kubelet in these releases; it must exist for the jump, its rules are not modelled.
+  if (usesMarkDrop) ensuredChains.push({ table: 'nat', chain: 'KUBE-MARK-DROP' });
   return { tables: { filter, nat }, jumps: prependJumps(specs), ensuredChains };
 }

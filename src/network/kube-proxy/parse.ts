@@ -1,7 +1,8 @@
 // Parses an iptables rule line ("-A CHAIN [!] -s … -m module --opt v … -j TARGET --opt v") into its parts, the
 // way iptables itself groups options: -s/-d/-p belong to the rule, every "--opt" after "-m module" to that
 // module until the next -m, and everything after -j to the target. The same parser reads what kube-proxy
-// writes and what iptables-save prints (NET-IPT-01: rules are data).
+// writes and what iptables-save prints (NET-IPT-01: rules are data). A rule may lack -j (target ''): kube-proxy
+// ends each KUBE-FW chain with such a comment-only rule, which matches and does nothing.
 
 export interface Opt {
   name: string;
@@ -83,7 +84,6 @@ export function parseRuleLine(text: string): ParsedRule {
     } else throw new SyntaxError(`unexpected word "${w}" in: ${text}`);
     invert = false;
   }
-  if (rule.target === '') throw new SyntaxError(`rule without -j: ${text}`);
   return rule;
 }
 

@@ -98,6 +98,6 @@ export function saveLine(r: ParsedRule): string {
   if (r.dst) parts.push(`${r.dst.invert ? '! ' : ''}-d ${withPrefix(r.dst.addr)}`);
   if (r.protocol) parts.push(`${r.protocol.invert ? '! ' : ''}-p ${r.protocol.name}`);
   for (const m of r.matches) parts.push(saveMatch(m));
-  parts.push(saveTarget(r));
+  if (r.target !== '') parts.push(saveTarget(r));
   return parts.join(' ');
 }

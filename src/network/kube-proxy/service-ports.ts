@@ -28,6 +28,9 @@ export interface ServicePortInfo {
   port: number;
   nodePort: number;
   loadBalancerIPs: string[];
+  /** Network CIDRs a load balancer admits; non-empty makes kube-proxy write a KUBE-FW chain. */
+  loadBalancerSourceRanges: string[];
+  externalIPs: string[];
   sessionAffinity: boolean;
   stickySeconds: number;
   externalPolicyLocal: boolean;
@@ -66,7 +69,10 @@ export function servicePortsForNode(cluster: ClusterNetwork, node: string, colon
       }
       const nodePort = svc.type === 'NodePort' || svc.type === 'LoadBalancer' ? (port.nodePort ?? 0) : 0;
       const loadBalancerIPs = svc.type === 'LoadBalancer' ? [...(svc.loadBalancerIPs ?? [])] : [];
-      const externallyAccessible = nodePort !== 0 || loadBalancerIPs.length > 0;
+      const loadBalancerSourceRanges = svc.type === 'LoadBalancer' ? [...(svc.loadBalancerSourceRanges ?? [])] : [];
+      const externalIPs = [...(svc.externalIPs ?? [])];
+      // ServicePort.ExternallyAccessible: a NodePort, a load-balancer IP or an external IP.
+      const externallyAccessible = nodePort !== 0 || loadBalancerIPs.length > 0 || externalIPs.length > 0;
       out.push({
         namespace: svc.namespace,
         service: svc.name,
@@ -77,6 +83,8 @@ export function servicePortsForNode(cluster: ClusterNetwork, node: string, colon
         port: port.port,
         nodePort,
         loadBalancerIPs,
+        loadBalancerSourceRanges,
+        externalIPs,
         sessionAffinity: svc.sessionAffinity === 'ClientIP',
         stickySeconds: svc.sessionAffinityTimeoutSeconds ?? DEFAULT_STICKY_SECONDS,
         externalPolicyLocal: externallyAccessible && svc.externalTrafficPolicy === 'Local',
