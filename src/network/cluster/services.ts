@@ -6,7 +6,7 @@
 // loadBalancerSourceRanges and externalIPs are checked and normalised by service-external.ts.
 import { InputError } from '../../errors.ts';
 import type { ServiceNet, ServicePortNet } from '../types.ts';
-import { clusterIPRangeOffset, newBandAllocator, nodePortRangeOffset, take, takeNext, type BandAllocator } from './band-allocator.ts';
+import { clusterIPRangeOffset, newBandAllocator, nodePortRangeOffset, take, takeNext } from './band-allocator.ts';
 import { blockSize, cidrContains, formatCidr, formatIPv4, parseIPv4, type Cidr } from './ipv4.ts';
 import { subjectOf, type Service } from './objects.ts';
 import { isViolation, validateExternalIPs, validateSourceRanges } from './service-external.ts';

@@ -1,28 +1,10 @@
-// The data path's decisions, evaluated from the rule files under rules/network/datapath/. They are loaded
-// here (checked against src/rules/shapes-network-datapath.ts, then compiled) so the data path works before
-// and after the lead registers them among the built-in rules.
-import { networkDatapathRuleFiles } from '../../../rules/network/datapath/index.ts';
-import { RuleError } from '../../errors.ts';
-import { loadRules } from '../../rules/load.ts';
-import { customOperations } from '../../rules/ops/index.ts';
-import '../../rules/shapes-network-datapath.ts';
+// The data path's decisions, evaluated from the rule files under rules/network/datapath/ through the shared
+// registry.
+import { getRule } from '../../rules/registry.ts';
 import type { CompiledRule } from '../../rules/types.ts';
 import type { IpipMode } from './types.ts';
 
-let compiled: Map<string, CompiledRule> | undefined;
-
-function rule(id: string): CompiledRule {
-  if (!compiled) {
-    const sources = networkDatapathRuleFiles.map((content) => ({ fileName: `rules/${content.id}.json`, content }));
-    const { rules, errors } = loadRules(sources, customOperations);
-    const [first] = errors;
-    if (first) throw new RuleError(first.ruleId, first.jsonPath, errors.map((e) => e.message).join('\n'), first.file);
-    compiled = rules;
-  }
-  const found = compiled.get(`network/datapath/${id}`);
-  if (!found) throw new RuleError(id, '$', `no rule with id "network/datapath/${id}"`);
-  return found;
-}
+const rule = (id: string): CompiledRule => getRule(`network/datapath/${id}`);
 
 export type BridgeAction = 'local' | 'flood' | 'forward' | 'filter';
 

@@ -1,21 +1,8 @@
-// The netfilter decisions as rules (rules/network/netfilter/*.json), compiled once here. They are compiled
-// from the area's own registry rather than through getRule so this module works before the lead wires
-// netfilterRuleFiles into rules/index.ts; afterwards getRule would return the same logic.
-import { netfilterRuleFiles } from '../../../rules/network/netfilter/index.ts';
-import { compileLogic, type Evaluator } from '../../rules/compile.ts';
-import { customOperations } from '../../rules/ops/index.ts';
+// The netfilter decisions as rules (rules/network/netfilter/*.json), served by the shared registry.
+import { getRule } from '../../rules/registry.ts';
 import type { ConntrackEntry, CtState, Hook, TableName } from './types.ts';
 
-let compiled: Map<string, Evaluator> | undefined;
-
-function rule(id: string): Evaluator {
-  compiled ??= new Map(
-    netfilterRuleFiles.map((f) => [f.id, compileLogic(f.logic, { operations: customOperations, ruleId: f.id, path: '$.logic' })]),
-  );
-  const evaluate = compiled.get(`network/netfilter/${id}`);
-  if (evaluate === undefined) throw new Error(`no netfilter rule "${id}"`);
-  return evaluate;
-}
+const rule = (id: string) => (data: unknown) => getRule(`network/netfilter/${id}`).evaluate(data);
 
 /** NET-IPT-01: tables of a hook in priority order. */
 export function hookTables(hook: Hook): TableName[] {
