@@ -1,17 +1,12 @@
 // The network commands end to end: `kubemodel iptables`, `trace` and `reach` on the bundled kubia example
 // and on bad input (exit codes 0 / 1 / 2, one-line errors).
-import { spawnSync } from 'node:child_process';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { kubemodel, root } from '../support/cli.ts';
 
-const root = join(import.meta.dirname, '..', '..');
 
-function kubemodel(args: string[]) {
-  const r = spawnSync(process.execPath, [join(root, 'bin', 'kubemodel.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 describe('kubemodel iptables / trace / reach', () => {
   it.each(['iptables', 'trace', 'reach'])('NET-IPT-01: `%s --help` shows examples', (cmd) => {

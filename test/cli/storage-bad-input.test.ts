@@ -1,22 +1,12 @@
 // `kubemodel simulate` with a bad PersistentVolumeClaim next to a good file (API-04, PVC-01): the bad claim
 // is one line on stderr at file:line:col and exit 2; the good file's claim is a known kind (no warning) and
 // its Pod still runs.
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { kubemodel, root } from '../support/cli.ts';
 
-const root = join(import.meta.dirname, '..', '..');
 const fixtures = join(root, 'test', 'fixtures', 'storage');
 
-function kubemodel(args: string[]) {
-  const r = spawnSync(process.execPath, [join(root, 'bin', 'kubemodel.js'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' },
-    timeout: 60_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 describe('kubemodel simulate with storage manifests', () => {
   it('PVC-01, API-04: an unknown access mode exits 2 with one line naming file:line:col, the object and the field; the good file is still simulated', () => {

@@ -1,19 +1,8 @@
 // `kubemodel check rollout` with the rollout flags, as a user runs it: a real process, exit codes 0 / 1 / 2.
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { kubemodel } from '../support/cli.ts';
 
-const root = join(import.meta.dirname, '..', '..');
 
-function kubemodel(args: string[]) {
-  const r = spawnSync(process.execPath, [join(root, 'bin', 'kubemodel.js'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' },
-    timeout: 60_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 describe('kubemodel check rollout flags', () => {
   it('ROLL-06: --strategy Recreate checks the Recreate invariants and passes (exit 0)', () => {
