@@ -100,6 +100,19 @@ function machinesFor(file: ModelFile): Partial<ClusterMachines> {
   return { pod: build('pod'), container: build('container') };
 }
 
+/** `build`, computed once per state object. */
+function perState<V>(build: (s: SystemState) => V): (s: SystemState) => V {
+  const cache = new WeakMap<SystemState, V>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined) {
+      v = build(s);
+      cache.set(s, v);
+    }
+    return v;
+  };
+}
+
 /** The owner graph of Deployments, ReplicaSets and Pods as stored. */
 function ownerGraph(state: SystemState): OwnerGraphView {
   const objects: OwnerGraphView['objects'] = [];
@@ -229,34 +242,10 @@ export function loadPodModel(file: ModelFile): LoadedModel {
     storage: applied.storage,
     deployments: applied.deployments,
   };
-  const storageViews = new WeakMap<SystemState, StorageModelView>();
-  const storageView = (s: SystemState): StorageModelView => {
-    let v = storageViews.get(s);
-    if (!v) {
-      v = storageModelView(system, s);
-      storageViews.set(s, v);
-    }
-    return v;
-  };
   // One view per state, however many invariants (and step invariants, on both ends of an edge) read it.
-  const views = new WeakMap<SystemState, PodModelView>();
-  const view = (s: SystemState): PodModelView => {
-    let v = views.get(s);
-    if (!v) {
-      v = podModelView(system, s);
-      views.set(s, v);
-    }
-    return v;
-  };
-  const deploymentViews = new WeakMap<SystemState, DeploymentModelView>();
-  const deploymentView = (s: SystemState): DeploymentModelView => {
-    let v = deploymentViews.get(s);
-    if (!v) {
-      v = deploymentModelView(system, s);
-      deploymentViews.set(s, v);
-    }
-    return v;
-  };
+  const storageView = perState((s): StorageModelView => storageModelView(system, s));
+  const view = perState((s): PodModelView => podModelView(system, s));
+  const deploymentView = perState((s): DeploymentModelView => deploymentModelView(system, s));
   const storageIds = [...storageInvariants, ...storageStepInvariants, ...storageStableInvariants].map((p) => p.id);
   const deploymentIds = [...deploymentInvariants, ...deploymentStableInvariants, ...gcStepInvariants, ...gcStableInvariants].map((p) => p.id);
   const known = [...podInvariants, ...podStepInvariants, ...schedulingInvariants, ...schedulingStepInvariants, ...replicaSetStableInvariants].map((p) => p.id).concat(storageIds, deploymentIds);
