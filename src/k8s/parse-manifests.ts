@@ -61,6 +61,27 @@ const MODELLED = SUPPORTED_KINDS.map((s) => `${s.apiVersion} ${s.kind}`).join(',
 export function parseManifests(sources: readonly ManifestSource[]): ParseResult {
   const result: ParseResult = { objects: [], errors: [], warnings: [] };
   const seen = new Map<string, string>();
+  forEachDocument(sources, result.errors, (doc) => {
+    const context = { file: doc.file, index: doc.index, result, seen, sourceMap: doc.sourceMap };
+    load(context, doc.value, []);
+  });
+  return result;
+}
+
+/** One YAML document (or JSON value) that is a mapping, decoded, with its source map. */
+export interface DecodedDocument {
+  file: string;
+  index: number;
+  value: Record<string, unknown>;
+  sourceMap(base: PathSegment[]): SourceMap;
+}
+
+/**
+ * Every mapping document of every source, decoded as kubectl's decoder would, in order. Syntax errors,
+ * non-mapping documents and undecodable ones go to `errors` (with file:line:column); empty documents are
+ * skipped. Shared by parseManifests (simulation) and the validator, which keeps objects of every kind.
+ */
+export function forEachDocument(sources: readonly ManifestSource[], errors: InputError[], visit: (doc: DecodedDocument) => void): void {
   for (const source of sources) {
     // A byte-order mark is invisible in editors, so columns are counted without it.
     const text = source.text.startsWith('\uFEFF') ? source.text.slice(1) : source.text;
@@ -69,32 +90,30 @@ export function parseManifests(sources: readonly ManifestSource[]): ParseResult 
       const { line, col } = lines.linePos(offset);
       return new InputError(message, source.file, line, col);
     };
-    for (const { doc, offset, index } of documents(source.file, text, result.errors, at)) {
+    for (const { doc, offset, index } of documents(source.file, text, errors, at)) {
       const firstError = doc.errors[0];
       if (firstError) {
         // Later parse errors in the same document are usually echoes of the first.
-        result.errors.push(at(offset + firstError.pos[0], firstError.message.split('\n')[0]!));
+        errors.push(at(offset + firstError.pos[0], firstError.message.split('\n')[0]!));
         continue;
       }
       const root = doc.contents;
       if (root === null || (isScalar(root) && root.value === null)) continue; // empty document, as kubectl skips it
       if (!isMap(root)) {
         const what = isSeq(root) ? 'a list' : 'a scalar';
-        result.errors.push(at(offset + (root.range?.[0] ?? 0), `document is ${what}, not a mapping: a Kubernetes object needs apiVersion, kind and metadata`));
+        errors.push(at(offset + (root.range?.[0] ?? 0), `document is ${what}, not a mapping: a Kubernetes object needs apiVersion, kind and metadata`));
         continue;
       }
       let value: unknown;
       try {
         value = doc.toJS({ maxAliasCount: 100 });
       } catch (error) {
-        result.errors.push(at(offset + (root.range?.[0] ?? 0), (error as Error).message));
+        errors.push(at(offset + (root.range?.[0] ?? 0), (error as Error).message));
         continue;
       }
-      const context = { file: source.file, index, result, seen, sourceMap: (base: PathSegment[]) => sourceMapFor(root, lines, base, offset) };
-      load(context, value as Record<string, unknown>, []);
+      visit({ file: source.file, index, value: value as Record<string, unknown>, sourceMap: (base) => sourceMapFor(root, lines, base, offset) });
     }
   }
-  return result;
 }
 
 interface LoadContext {

@@ -74,6 +74,8 @@ export interface SourceMap {
   position(path: readonly PathSegment[] | string): Position | undefined;
   /** The scalar's text exactly as written (e.g. `0.50`), if `path` is a scalar. */
   scalarSource(path: readonly PathSegment[] | string): string | undefined;
+  /** Position of the key of the map entry at `path` (an unknown field is best shown at its name). */
+  keyPosition(path: readonly PathSegment[]): Position | undefined;
 }
 
 export function sourceMapFor(
@@ -91,6 +93,14 @@ export function sourceMapFor(
       const node = resolve(path).node;
       if (!node?.range) return undefined;
       const { line, col } = lineCounter.linePos(node.range[0] + offset);
+      return { line, column: col };
+    },
+    keyPosition(path) {
+      if (path.length === 0) return this.position(path);
+      const parent = walk(root ?? undefined, [...base, ...path.slice(0, -1)]);
+      const key = parent.complete ? childOf(parent.node, path[path.length - 1] as PathSegment).key : undefined;
+      if (!key?.range) return this.position(path);
+      const { line, col } = lineCounter.linePos(key.range[0] + offset);
       return { line, column: col };
     },
     scalarSource(path) {

@@ -13,9 +13,10 @@ import { allRules, getRule, ruleOperations } from '../../src/rules/registry.ts';
 const rulesDir = join(import.meta.dirname, '../../rules');
 const fixturesDir = join(import.meta.dirname, '../fixtures/rules/mixed');
 
+// rules/policies holds validation policies, a format of their own (test/policy/builtin-examples.test.ts).
 function jsonFilesBelow(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? jsonFilesBelow(join(dir, e.name)) : e.name.endsWith('.json') ? [join(dir, e.name)] : [],
+    e.isDirectory() ? (join(dir, e.name) === join(rulesDir, 'policies') ? [] : jsonFilesBelow(join(dir, e.name))) : e.name.endsWith('.json') ? [join(dir, e.name)] : [],
   );
 }
 

@@ -1,0 +1,89 @@
+// Runs compiled policies over one object: picks the policies for its kind, walks `each`, asks the model when
+// the policy names one, and turns every truthy `fail` into a Finding at the field it names.
+import { truthy } from '../rules/compile.ts';
+import { ITERATORS, type Item } from './iterators.ts';
+import type { CompiledPolicy } from './load.ts';
+import type { IndexedObject, ObjectIndex } from './object-index.ts';
+import { POLICY_MODELS } from './models/index.ts';
+import type { ModelContext } from './models/types.ts';
+import { podView } from './pod-template.ts';
+import { fill } from './template.ts';
+import type { Finding } from './types.ts';
+import type { PathSegment, Position } from '../k8s/positions.ts';
+
+/** What evaluation needs to know about the object beyond its content: where it is, for findings. */
+export interface Target extends IndexedObject {
+  file: string;
+  /** Namespace as written (undefined when the manifest leaves it to the context). */
+  namespaceWritten?: string;
+  position(path: readonly PathSegment[] | string): Position;
+}
+
+export interface EvaluationContext {
+  index: ObjectIndex;
+  kubernetesVersion: string;
+  /** Needed only by policies that name a model. */
+  model?: ModelContext;
+}
+
+const NO_ITEM: Item[] = [{ item: null, itemPath: '' }];
+
+export function evaluatePolicies(policies: readonly CompiledPolicy[], target: Target, ctx: EvaluationContext): Finding[] {
+  const findings: Finding[] = [];
+  let pod: ReturnType<typeof podView> | undefined;
+  const answers = new Map<string, Record<string, unknown> | undefined>();
+  for (const policy of policies) {
+    if (!policy.appliesTo(target.apiVersion, target.kind)) continue;
+    const file = policy.file;
+    let model: Record<string, unknown> | undefined;
+    if (file.model !== undefined) {
+      if (!ctx.model) continue;
+      if (!answers.has(file.model)) {
+        const question = POLICY_MODELS.get(file.model);
+        answers.set(file.model, question && question.kinds.includes(target.kind) ? question.answer(target, ctx.model) : undefined);
+      }
+      model = answers.get(file.model);
+      if (model === undefined) continue;
+    }
+    pod ??= podView(target.kind, target.object);
+    const items = file.each === undefined ? NO_ITEM : (ITERATORS[file.each]?.items(target.object, pod) ?? []);
+    for (const { item, itemPath, extra } of items) {
+      const data = {
+        object: target.object,
+        apiVersion: target.apiVersion,
+        kind: target.kind,
+        name: target.name,
+        namespace: target.namespace,
+        pod,
+        item,
+        itemPath,
+        cluster: ctx.index,
+        model: model ?? null,
+        kubernetesVersion: ctx.kubernetesVersion,
+        containerType: null,
+        container: null,
+        ...extra,
+      };
+      if (!truthy(policy.fail(data))) continue;
+      const path = file.path !== undefined ? fill(file.path, data) : itemPath !== '' ? itemPath : 'metadata.name';
+      const pos = target.position(path);
+      findings.push({
+        ruleId: file.id,
+        severity: file.severity,
+        category: file.category,
+        message: fill(file.message, data),
+        file: target.file,
+        line: pos.line,
+        column: pos.column,
+        path,
+        resource: {
+          apiVersion: target.apiVersion,
+          kind: target.kind,
+          name: target.name,
+          ...(target.namespaceWritten !== undefined ? { namespace: target.namespaceWritten } : {}),
+        },
+      });
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,101 @@
+// What multi-object policies see of the other objects: every loaded object (and the cluster's) by kind,
+// and the json-logic operations that look them up. An operation gets the index as its first argument
+// (`{"var": "cluster"}`), since json-logic's `some`/`filter` cannot reach the outer data by themselves.
+import { matchesSelector } from '../k8s/selector.ts';
+import type { LabelSelector } from '../k8s/types.ts';
+import type { CustomOperation } from '../rules/ops/index.ts';
+import { isRecord, podView } from './pod-template.ts';
+
+export interface IndexedObject {
+  kind: string;
+  apiVersion: string;
+  name: string;
+  /** 'default' when the manifest names none (what kubectl would use); '' for cluster-scoped kinds. */
+  namespace: string;
+  object: Record<string, unknown>;
+}
+
+export class ObjectIndex {
+  private readonly byKind = new Map<string, IndexedObject[]>();
+
+  constructor(objects: Iterable<IndexedObject>) {
+    for (const o of objects) {
+      const list = this.byKind.get(o.kind) ?? [];
+      list.push(o);
+      this.byKind.set(o.kind, list);
+    }
+  }
+
+  ofKind(kind: string, namespace?: string | null): IndexedObject[] {
+    const all = this.byKind.get(kind) ?? [];
+    return namespace === undefined || namespace === null ? all : all.filter((o) => o.namespace === namespace);
+  }
+
+  kinds(): string[] {
+    return [...this.byKind.keys()];
+  }
+}
+
+function index(op: string, value: unknown): ObjectIndex {
+  if (value instanceof ObjectIndex) return value;
+  throw new Error(`${op}: the first argument must be {"var": "cluster"}`);
+}
+
+const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/** A Service's map selector and a LabelSelector object both work; a missing selector selects nothing. */
+function asSelector(selector: unknown): LabelSelector | null {
+  if (!isRecord(selector)) return null;
+  if ('matchLabels' in selector || 'matchExpressions' in selector) return selector as LabelSelector;
+  return { matchLabels: selector as Record<string, string> };
+}
+
+function labelsOf(value: unknown): Record<string, string> {
+  return isRecord(value) ? (value as Record<string, string>) : {};
+}
+
+function at(object: unknown, path: string): unknown {
+  let v = object;
+  for (const key of path.split('.')) v = isRecord(v) ? v[key] : undefined;
+  return v;
+}
+
+export const objectIndexOperations: Readonly<Record<string, CustomOperation>> = {
+  /** {"objects_of_kind": [cluster, kind, namespace?]}: the objects themselves, in load order. */
+  objects_of_kind: (cluster, kind, namespace) => index('objects_of_kind', cluster).ofKind(String(kind), text(namespace)).map((o) => o.object),
+  /** {"find_object": [cluster, kind, namespace, name]}: the object or null. */
+  find_object: (cluster, kind, namespace, name) =>
+    index('find_object', cluster)
+      .ofKind(String(kind))
+      .find((o) => o.name === name && (namespace === null || namespace === undefined || o.namespace === namespace))?.object ?? null,
+  /**
+   * {"pod_templates_matching": [cluster, namespace, selector]}: each Pod and Pod template in the namespace
+   * whose labels the selector matches, as {kind, name, labels}. An empty or missing selector matches none.
+   */
+  pod_templates_matching: (cluster, namespace, selector) => {
+    const s = asSelector(selector);
+    if (!s || (Object.keys(s.matchLabels ?? {}).length === 0 && (s.matchExpressions ?? []).length === 0)) return [];
+    const idx = index('pod_templates_matching', cluster);
+    return idx
+      .kinds()
+      .flatMap((kind) => idx.ofKind(kind, text(namespace)))
+      .flatMap((o) => {
+        const pod = podView(o.kind, o.object);
+        if (!pod) return [];
+        const labels = labelsOf(pod.metadata['labels']);
+        return matchesSelector(s, labels) ? [{ kind: o.kind, name: o.name, labels, spec: pod.spec }] : [];
+      });
+  },
+  /**
+   * {"selecting": [cluster, kind, namespace, labels, selectorField]}: objects of `kind` in the namespace whose
+   * LabelSelector at `selectorField` (e.g. "spec.selector", "spec.podSelector") matches the labels.
+   */
+  selecting: (cluster, kind, namespace, labels, field) =>
+    index('selecting', cluster)
+      .ofKind(String(kind), text(namespace))
+      .filter((o) => {
+        const selector = at(o.object, String(field));
+        return isRecord(selector) && matchesSelector(selector as LabelSelector, labelsOf(labels));
+      })
+      .map((o) => o.object),
+};
