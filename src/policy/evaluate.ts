@@ -65,7 +65,13 @@ export function evaluatePolicies(policies: readonly CompiledPolicy[], target: Ta
         ...extra,
       };
       if (!truthy(policy.fail(data))) continue;
-      const path = file.path !== undefined ? fill(file.path, data) : itemPath !== '' ? itemPath : 'metadata.name';
+      if (policy.details.length > 0) {
+        const details: Record<string, unknown> = {};
+        (data as Record<string, unknown>)['details'] = details;
+        for (const [name, evaluate] of policy.details) details[name] = evaluate(data);
+      }
+      // `{{pod.path}}.spec.hostNetwork` of a bare Pod (pod.path '') fills to `.spec.hostNetwork`.
+      const path = file.path !== undefined ? fill(file.path, data).replace(/^\./, '') : itemPath !== '' ? itemPath : 'metadata.name';
       const pos = target.position(path);
       findings.push({
         ruleId: file.id,

@@ -21,6 +21,7 @@ export interface CompiledPolicy {
   /** Where it was read from (`rules/policies/run-as-non-root.json`, a user's file). */
   readonly source: string;
   readonly fail: Evaluator;
+  readonly details: readonly (readonly [string, Evaluator])[];
   appliesTo(apiVersion: string, kind: string): boolean;
 }
 
@@ -81,12 +82,23 @@ export function policyErrors(content: unknown, fileName: string): RuleError[] {
   }
   if (p['path'] !== undefined && typeof p['path'] !== 'string') errors.push(err('$.path', '"path" must be a field path template'));
   if (p['description'] !== undefined && typeof p['description'] !== 'string') errors.push(err('$.description', '"description" must be a string'));
+  const details = p['details'];
+  if (details !== undefined) {
+    if (details === null || typeof details !== 'object' || Array.isArray(details)) errors.push(err('$.details', '"details" must map names to json-logic values'));
+    // Entries are computed in order, each seeing the ones before it as `details`.
+    else for (const [name, logic] of Object.entries(details)) errors.push(...varErrors(logic, `$.details.${name}`, err, [...DATA_ROOTS, 'details']));
+  }
   if (!('fail' in p)) errors.push(err('$.fail', '"fail" (the json-logic that is truthy for a violation) is missing'));
   else errors.push(...varErrors(p['fail'], '$.fail', err));
   for (const field of ['message', 'path'] as const) {
     if (typeof p[field] !== 'string') continue;
     for (const name of placeholders(p[field] as string)) {
-      const root = name.split('.')[0] as string;
+      const [root = '', detail] = name.split('.');
+      if (root === 'details') {
+        const known = details !== null && typeof details === 'object' ? Object.keys(details) : [];
+        if (detail === undefined || !known.includes(detail)) errors.push(err(`$.${field}`, `{{${name}}}: no such entry in "details" (known: ${known.join(', ') || 'none'})`));
+        continue;
+      }
       if (!DATA_ROOTS.includes(root)) errors.push(err(`$.${field}`, `{{${name}}}: unknown data "${root}" (known: ${DATA_ROOTS.join(', ')})`));
     }
   }
@@ -104,8 +116,8 @@ export function policyErrors(content: unknown, fileName: string): RuleError[] {
 }
 
 /** `var` paths outside `some`/`all`/`map`… bodies must start at a data root; inside them they read the item. */
-function varErrors(logic: unknown, path: string, err: (path: string, message: string) => RuleError): RuleError[] {
-  if (Array.isArray(logic)) return logic.flatMap((item, i) => varErrors(item, `${path}[${i}]`, err));
+function varErrors(logic: unknown, path: string, err: (path: string, message: string) => RuleError, roots: readonly string[] = DATA_ROOTS): RuleError[] {
+  if (Array.isArray(logic)) return logic.flatMap((item, i) => varErrors(item, `${path}[${i}]`, err, roots));
   if (!isLogic(logic)) return [];
   const op = Object.keys(logic)[0] as string;
   const raw = logic[op];
@@ -113,12 +125,12 @@ function varErrors(logic: unknown, path: string, err: (path: string, message: st
   if (op === 'var') {
     const keys = varPath(args[0]);
     const root = keys?.[0];
-    if (root !== undefined && root !== '' && !DATA_ROOTS.includes(root)) return [err(path, `var "${keys?.join('.')}": unknown data "${root}" (known: ${DATA_ROOTS.join(', ')})`)];
+    if (root !== undefined && root !== '' && !roots.includes(root)) return [err(path, `var "${keys?.join('.')}": unknown data "${root}" (known: ${roots.join(', ')})`)];
     return [];
   }
   // The body of a scoped operation reads its own item; only the list it walks reads the policy's data.
-  if (specialForms.includes(op) && !['if', '?:', 'and', 'or'].includes(op)) return varErrors(args[0], `${path}.${op}[0]`, err);
-  return args.flatMap((a, i) => varErrors(a, `${path}.${op}[${i}]`, err));
+  if (specialForms.includes(op) && !['if', '?:', 'and', 'or'].includes(op)) return varErrors(args[0], `${path}.${op}[0]`, err, roots);
+  return args.flatMap((a, i) => varErrors(a, `${path}.${op}[${i}]`, err, roots));
 }
 
 function kindMatcher(kinds: readonly string[]): (apiVersion: string, kind: string) => boolean {
@@ -144,8 +156,11 @@ export function loadPolicies(sources: readonly PolicySource[]): { policies: Comp
     const file = content as PolicyFile;
     try {
       const fail = compileLogic(file.fail, { operations: policyOperations, ruleId: file.id, path: '$.fail' });
+      const details = Object.entries(file.details ?? {}).map(
+        ([name, logic]) => [name, compileLogic(logic, { operations: policyOperations, ruleId: file.id, path: `$.details.${name}` })] as const,
+      );
       // A later source with the same id replaces the earlier one: that is how --policy overrides a built-in.
-      byId.set(file.id, { id: file.id, file, source: fileName, fail, appliesTo: kindMatcher(file.kinds) });
+      byId.set(file.id, { id: file.id, file, source: fileName, fail, details, appliesTo: kindMatcher(file.kinds) });
     } catch (e) {
       if (!(e instanceof RuleError)) throw e;
       errors.push(new RuleError(e.ruleId, e.jsonPath, e.message, fileName));

@@ -15,25 +15,53 @@ export interface IndexedObject {
   object: Record<string, unknown>;
 }
 
+export interface PodTemplateEntry {
+  kind: string;
+  name: string;
+  labels: Record<string, string>;
+  spec: Record<string, unknown>;
+}
+
+/** Objects by kind and by kind+namespace, and Pod templates by namespace: every lookup is a map read. */
 export class ObjectIndex {
   private readonly byKind = new Map<string, IndexedObject[]>();
+  private readonly byKindNamespace = new Map<string, IndexedObject[]>();
+  private templates: Map<string, PodTemplateEntry[]> | undefined;
 
-  constructor(objects: Iterable<IndexedObject>) {
+  constructor(private readonly objects: Iterable<IndexedObject>) {
     for (const o of objects) {
-      const list = this.byKind.get(o.kind) ?? [];
-      list.push(o);
-      this.byKind.set(o.kind, list);
+      push(this.byKind, o.kind, o);
+      push(this.byKindNamespace, `${o.kind}/${o.namespace}`, o);
     }
   }
 
   ofKind(kind: string, namespace?: string | null): IndexedObject[] {
-    const all = this.byKind.get(kind) ?? [];
-    return namespace === undefined || namespace === null ? all : all.filter((o) => o.namespace === namespace);
+    if (namespace === undefined || namespace === null) return this.byKind.get(kind) ?? [];
+    return this.byKindNamespace.get(`${kind}/${namespace}`) ?? [];
   }
 
   kinds(): string[] {
     return [...this.byKind.keys()];
   }
+
+  /** Every Pod and Pod template in the namespace, with its labels. */
+  podTemplates(namespace: string | null): PodTemplateEntry[] {
+    if (!this.templates) {
+      this.templates = new Map();
+      for (const o of this.objects) {
+        const pod = podView(o.kind, o.object);
+        if (pod) push(this.templates, o.namespace, { kind: o.kind, name: o.name, labels: labelsOf(pod.metadata['labels']), spec: pod.spec });
+      }
+    }
+    if (namespace !== null) return this.templates.get(namespace) ?? [];
+    return [...this.templates.values()].flat();
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function index(op: string, value: unknown): ObjectIndex {
@@ -48,6 +76,15 @@ function asSelector(selector: unknown): LabelSelector | null {
   if (!isRecord(selector)) return null;
   if ('matchLabels' in selector || 'matchExpressions' in selector) return selector as LabelSelector;
   return { matchLabels: selector as Record<string, string> };
+}
+
+/** An invalid selector (a bad operator, say) matches nothing here; the schema check reports it. */
+function safeMatch(selector: LabelSelector, labels: Record<string, string>): boolean {
+  try {
+    return matchesSelector(selector, labels);
+  } catch {
+    return false;
+  }
 }
 
 function labelsOf(value: unknown): Record<string, string> {
@@ -75,16 +112,9 @@ export const objectIndexOperations: Readonly<Record<string, CustomOperation>> = 
   pod_templates_matching: (cluster, namespace, selector) => {
     const s = asSelector(selector);
     if (!s || (Object.keys(s.matchLabels ?? {}).length === 0 && (s.matchExpressions ?? []).length === 0)) return [];
-    const idx = index('pod_templates_matching', cluster);
-    return idx
-      .kinds()
-      .flatMap((kind) => idx.ofKind(kind, text(namespace)))
-      .flatMap((o) => {
-        const pod = podView(o.kind, o.object);
-        if (!pod) return [];
-        const labels = labelsOf(pod.metadata['labels']);
-        return matchesSelector(s, labels) ? [{ kind: o.kind, name: o.name, labels, spec: pod.spec }] : [];
-      });
+    return index('pod_templates_matching', cluster)
+      .podTemplates(text(namespace))
+      .filter((t) => safeMatch(s, t.labels));
   },
   /**
    * {"selecting": [cluster, kind, namespace, labels, selectorField]}: objects of `kind` in the namespace whose
@@ -95,7 +125,7 @@ export const objectIndexOperations: Readonly<Record<string, CustomOperation>> = 
       .ofKind(String(kind), text(namespace))
       .filter((o) => {
         const selector = at(o.object, String(field));
-        return isRecord(selector) && matchesSelector(selector as LabelSelector, labelsOf(labels));
+        return isRecord(selector) && safeMatch(selector as LabelSelector, labelsOf(labels));
       })
       .map((o) => o.object),
 };

@@ -33,6 +33,11 @@ export interface PolicyFile {
   /** json-logic: truthy means the object (or item) violates the policy. */
   fail: unknown;
   /**
+   * Named json-logic values computed only for a violation, for the message and path to show
+   * (`{{details.added}}`): e.g. just the dangerous capabilities, not every capability added.
+   */
+  details?: Record<string, unknown>;
+  /**
    * Field path template (Kubernetes notation, `{{…}}` filled from the data) the finding points at; the
    * nearest existing ancestor is used when the field is absent. Defaults to the item, else `metadata.name`.
    */
