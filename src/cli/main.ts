@@ -12,6 +12,7 @@ import { registerList } from './commands/list.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerExplain } from './commands/explain.ts';
 import { registerNetwork } from './commands/network.ts';
+import { registerValidate } from './commands/validate.ts';
 import { CURRENT_KUBERNETES_VERSION, OLDEST_KUBERNETES_VERSION, parseKubernetesMinor } from '../kubelet/event-messages.ts';
 
 async function readStdin(): Promise<string> {
@@ -46,6 +47,7 @@ Examples:
   $ kubemodel viz container -o svg --out container.svg
   $ kubemodel paths container -o vitest      a ready-to-fill test file with one test per path
   $ kubemodel explain pod web cluster.yaml   why a Pod lands where it does, or stays Pending
+  $ kubemodel validate k8s/ -o sarif         schema, policy and simulation checks with file:line:col
   $ kubemodel list`,
     );
   const ctx = (): CliContext => {
@@ -77,6 +79,7 @@ Examples:
   registerDemo(program, ctx, readStdin);
   registerExplain(program, ctx, readStdin);
   registerNetwork(program, ctx, readStdin);
+  registerValidate(program, ctx, readStdin);
   for (const cmd of program.commands) {
     cmd.exitOverride();
     cmd.configureOutput({ outputError: (s, write) => write(`${s.trimEnd()} (see kubemodel ${cmd.name()} --help)\n`) });
@@ -104,6 +107,11 @@ Examples:
 
 const isEntry = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() ?? '');
 if (isEntry) {
+  // `kubemodel validate k8s/ | head` closes the pipe early: that ends the output, it is no error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

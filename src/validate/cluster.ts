@@ -30,7 +30,8 @@ export function readCluster(file?: string): ClusterDescription {
   if (first) throw first;
   return {
     objects: parsed.objects.map((o) => indexedObject(o.object as unknown as Record<string, unknown>)),
-    source: { file: path, bundled: file === undefined },
+    // The bundled file is named as it sits in the package, not by this machine's absolute path.
+    source: { file: file ?? 'examples/validate/cluster.yaml', bundled: file === undefined },
   };
 }
 
