@@ -2,7 +2,7 @@
 // (Deployments, Services, ConfigMaps, PDBs, Ingresses, Roles in 100 namespaces), measured in stages — YAML
 // parsing with positions, OpenAPI schema checks, policies — and the time for one resource cold (policy
 // files read and compiled, schema validators imported). Prints a table; asserts nothing.
-import { stringify } from 'yaml';
+import { generateManifests as generate } from './generate-manifests.ts';
 import { loadPolicySet } from '../src/policy/policy-set.ts';
 import { evaluatePolicies, type EvaluationContext } from '../src/policy/evaluate.ts';
 import { ObjectIndex } from '../src/policy/object-index.ts';
@@ -10,50 +10,6 @@ import { readCluster, modelContext } from '../src/validate/cluster.ts';
 import { loadResources, positionOf } from '../src/validate/resources.ts';
 import { prepareSchemas, schemaFindingsSync } from '../src/validate/schema.ts';
 import { validateManifests } from '../src/validate/validate.ts';
-
-function generate(count: number): string {
-  const docs: unknown[] = [];
-  for (let i = 0; docs.length < count; i++) {
-    const ns = `team-${i % 100}`;
-    const app = `app-${i}`;
-    const labels = { app, tier: i % 2 ? 'backend' : 'frontend' };
-    docs.push({
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: app, namespace: ns, labels },
-      spec: {
-        replicas: 1 + (i % 4),
-        selector: { matchLabels: labels },
-        template: {
-          metadata: { labels },
-          spec: {
-            securityContext: i % 3 ? { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } } : undefined,
-            containers: [
-              {
-                name: 'app',
-                image: i % 5 ? `registry.example.com/${app}:1.${i % 10}.0` : 'nginx',
-                ports: [{ containerPort: 8080, name: 'http' }],
-                resources: i % 2 ? { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '256Mi' } } : undefined,
-                readinessProbe: { httpGet: { path: '/ready', port: 'http' } },
-                livenessProbe: i % 4 ? { httpGet: { path: '/healthz', port: 'http' } } : undefined,
-                env: [{ name: 'LOG_LEVEL', value: 'info' }, ...(i % 7 ? [] : [{ name: 'DB_PASSWORD', value: 'hunter2' }])],
-              },
-            ],
-          },
-        },
-      },
-    });
-    docs.push({ apiVersion: 'v1', kind: 'Service', metadata: { name: app, namespace: ns }, spec: { selector: { app: i % 9 ? app : `${app}-x` }, ports: [{ port: 80, targetPort: 'http' }] } });
-    docs.push({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `${app}-config`, namespace: ns }, data: { 'app.properties': 'a=b\n' } });
-    if (i % 2 === 0) docs.push({ apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: app, namespace: ns }, spec: { minAvailable: 1, selector: { matchLabels: { app } } } });
-    if (i % 5 === 0) docs.push({ apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: app, namespace: ns }, spec: { rules: [{ host: `${app}.example.com`, http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: app, port: { number: 80 } } } }] } }] } });
-    if (i % 10 === 0) docs.push({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: app, namespace: ns }, rules: [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list'] }] });
-  }
-  return docs
-    .slice(0, count)
-    .map((d) => stringify(d))
-    .join('---\n');
-}
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 const today = new Date();

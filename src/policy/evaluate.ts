@@ -28,10 +28,45 @@ export interface EvaluationContext {
 
 const NO_ITEM: Item[] = [{ item: null, itemPath: '' }];
 
+/** The data one policy evaluation reads; one object per target, its item fields set before each call. */
+interface PolicyData {
+  object: Record<string, unknown>;
+  apiVersion: string;
+  kind: string;
+  name: string;
+  namespace: string;
+  pod: ReturnType<typeof podView>;
+  item: unknown;
+  itemPath: string;
+  containerType: unknown;
+  container: unknown;
+  cluster: ObjectIndex;
+  model: Record<string, unknown> | null;
+  kubernetesVersion: string;
+  details: Record<string, unknown> | undefined;
+}
+
 export function evaluatePolicies(policies: readonly CompiledPolicy[], target: Target, ctx: EvaluationContext): Finding[] {
   const findings: Finding[] = [];
-  let pod: ReturnType<typeof podView> | undefined;
   const answers = new Map<string, Record<string, unknown> | undefined>();
+  // Built once per object: 60 policies × a few containers each would otherwise allocate hundreds of these.
+  const data: PolicyData = {
+    object: target.object,
+    apiVersion: target.apiVersion,
+    kind: target.kind,
+    name: target.name,
+    namespace: target.namespace,
+    pod: podView(target.kind, target.object),
+    item: null,
+    itemPath: '',
+    containerType: null,
+    container: null,
+    cluster: ctx.index,
+    model: null,
+    kubernetesVersion: ctx.kubernetesVersion,
+    details: undefined,
+  };
+  const itemsOf = new Map<string, Item[]>();
   for (const policy of policies) {
     if (!policy.appliesTo(target.apiVersion, target.kind)) continue;
     const file = policy.file;
@@ -45,29 +80,22 @@ export function evaluatePolicies(policies: readonly CompiledPolicy[], target: Ta
       model = answers.get(file.model);
       if (model === undefined) continue;
     }
-    pod ??= podView(target.kind, target.object);
-    const items = file.each === undefined ? NO_ITEM : (ITERATORS[file.each]?.items(target.object, pod) ?? []);
+    let items = NO_ITEM;
+    if (file.each !== undefined) {
+      items = itemsOf.get(file.each) ?? ITERATORS[file.each]?.items(target.object, data.pod) ?? [];
+      itemsOf.set(file.each, items);
+    }
+    data.model = model ?? null;
     for (const { item, itemPath, extra } of items) {
-      const data = {
-        object: target.object,
-        apiVersion: target.apiVersion,
-        kind: target.kind,
-        name: target.name,
-        namespace: target.namespace,
-        pod,
-        item,
-        itemPath,
-        cluster: ctx.index,
-        model: model ?? null,
-        kubernetesVersion: ctx.kubernetesVersion,
-        containerType: null,
-        container: null,
-        ...extra,
-      };
+      data.item = item;
+      data.itemPath = itemPath;
+      data.containerType = extra?.['containerType'] ?? null;
+      data.container = extra?.['container'] ?? null;
+      data.details = undefined;
       if (!truthy(policy.fail(data))) continue;
       if (policy.details.length > 0) {
         const details: Record<string, unknown> = {};
-        (data as Record<string, unknown>)['details'] = details;
+        data.details = details;
         for (const [name, evaluate] of policy.details) details[name] = evaluate(data);
       }
       // `{{pod.path}}.spec.hostNetwork` of a bare Pod (pod.path '') fills to `.spec.hostNetwork`.

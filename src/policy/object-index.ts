@@ -1,7 +1,7 @@
 // What multi-object policies see of the other objects: every loaded object (and the cluster's) by kind,
 // and the json-logic operations that look them up. An operation gets the index as its first argument
 // (`{"var": "cluster"}`), since json-logic's `some`/`filter` cannot reach the outer data by themselves.
-import { matchesSelector } from '../k8s/selector.ts';
+import { matchesSelector, selectorFromLabelSelector, type Selector } from '../k8s/selector.ts';
 import type { LabelSelector } from '../k8s/types.ts';
 import type { CustomOperation } from '../rules/ops/index.ts';
 import { isRecord, podView } from './pod-template.ts';
@@ -18,6 +18,8 @@ export interface IndexedObject {
 export interface PodTemplateEntry {
   kind: string;
   name: string;
+  /** The Pod or workload itself. */
+  object: Record<string, unknown>;
   labels: Record<string, string>;
   spec: Record<string, unknown>;
 }
@@ -50,7 +52,7 @@ export class ObjectIndex {
       this.templates = new Map();
       for (const o of this.objects) {
         const pod = podView(o.kind, o.object);
-        if (pod) push(this.templates, o.namespace, { kind: o.kind, name: o.name, labels: labelsOf(pod.metadata['labels']), spec: pod.spec });
+        if (pod) push(this.templates, o.namespace, { kind: o.kind, name: o.name, object: o.object, labels: labelsOf(pod.metadata['labels']), spec: pod.spec });
       }
     }
     if (namespace !== null) return this.templates.get(namespace) ?? [];
@@ -79,11 +81,20 @@ function asSelector(selector: unknown): LabelSelector | null {
 }
 
 /** An invalid selector (a bad operator, say) matches nothing here; the schema check reports it. */
-function safeMatch(selector: LabelSelector, labels: Record<string, string>): boolean {
+function safeMatch(selector: LabelSelector | Selector, labels: Record<string, string>): boolean {
   try {
     return matchesSelector(selector, labels);
   } catch {
     return false;
+  }
+}
+
+/** Parsed once per lookup, not once per Pod template it is matched against; undefined when invalid. */
+function parsed(selector: LabelSelector): Selector | undefined {
+  try {
+    return selectorFromLabelSelector(selector);
+  } catch {
+    return undefined;
   }
 }
 
@@ -112,9 +123,12 @@ export const objectIndexOperations: Readonly<Record<string, CustomOperation>> = 
   pod_templates_matching: (cluster, namespace, selector) => {
     const s = asSelector(selector);
     if (!s || (Object.keys(s.matchLabels ?? {}).length === 0 && (s.matchExpressions ?? []).length === 0)) return [];
+    const compiled = parsed(s);
+    if (!compiled) return [];
     return index('pod_templates_matching', cluster)
       .podTemplates(text(namespace))
-      .filter((t) => safeMatch(s, t.labels));
+      .filter((t) => safeMatch(compiled, t.labels))
+      .map((t) => ({ kind: t.kind, name: t.name, labels: t.labels, spec: t.spec }));
   },
   /**
    * {"selecting": [cluster, kind, namespace, labels, selectorField]}: objects of `kind` in the namespace whose

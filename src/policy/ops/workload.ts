@@ -222,10 +222,7 @@ export function pdbBlocksEviction(index: ObjectIndex, namespace: string, pdb: Js
   const { maxUnavailable, minAvailable } = spec;
   if (maxUnavailable === 0 || maxUnavailable === '0%' || (maxUnavailable === undefined && minAvailable === '100%')) return true;
   if (maxUnavailable === undefined && minAvailable === undefined) return false;
-  const selected = index
-    .kinds()
-    .flatMap((kind) => index.ofKind(kind, namespace))
-    .filter((o) => selects(spec['selector'], labelsOf(podView(o.kind, o.object)?.metadata['labels'])) === true);
+  const selected = index.podTemplates(namespace).filter((o) => selects(spec['selector'], o.labels) === true);
   let pods = 0;
   let scalable = true;
   for (const o of selected) {
