@@ -21,6 +21,8 @@ import { readManifestSources } from '../io/manifests.ts';
 import { sourceMapFor } from '../k8s/positions.ts';
 import { readCluster } from '../validate/cluster.ts';
 import { validateManifests } from '../validate/validate.ts';
+import { modelContext } from '../validate/cluster.ts';
+import { checkObjects } from './examples.ts';
 import { loadPolicySet } from './policy-set.ts';
 
 export const SUITE_FILE_NAMES = ['kubemodel-test.yaml', 'kubemodel-test.yml', 'kubemodel-test.json'];
@@ -122,6 +124,17 @@ export async function runSuite(file: string, kubernetesVersion: string, today: D
   }
   const report = await validateManifests({ sources: read.sources, policies: set.policies, cluster, kubernetesVersion, today, schema: false });
   const results: PolicyTestResult[] = [];
+  // A policy's own examples are tests too: every suite runs those of the policies it names.
+  const named = new Set(suite.policies);
+  for (const policy of set.policies.filter((p) => [...named].some((dir) => p.source.startsWith(dir)))) {
+    for (const verdict of ['pass', 'fail'] as const) {
+      policy.file.examples[verdict].forEach((objects, i) => {
+        const findings = checkObjects([policy], objects, { kubernetesVersion, model: (index) => modelContext(index, cluster, kubernetesVersion) });
+        const actual = findings.length > 0 ? 'fail' : 'pass';
+        results.push({ suite: suite.name, policy: policy.id, resource: `examples.${verdict}[${i}]`, expected: verdict, actual, ok: actual === verdict, detail: findings.map((f) => f.message) });
+      });
+    }
+  }
   for (const expectation of suite.results) {
     if (!set.policies.some((p) => p.id === expectation.policy)) {
       errors.push(new InputError(`no policy "${expectation.policy}" in this suite's policies`, file, expectation.line, 1));

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 
 export const root = join(import.meta.dirname, '..', '..');
 
-export function kubemodel(args: string[], env: Record<string, string> = {}): { code: number | null; out: string; err: string } {
+export function kubemodel(args: string[], env: Record<string, string> = {}, input?: string): { code: number | null; out: string; err: string } {
   const r = spawnSync(process.execPath, [join(root, 'bin', 'kubemodel.js'), ...args], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...env },
     timeout: 60_000,
+    ...(input !== undefined ? { input } : {}),
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
