@@ -65,6 +65,34 @@ spec:
     expect((await check(text)).findings).toEqual([]);
   });
 
+  it('API-04: description and x-kubernetes-* fields are known (PriorityClass, a CRD schema)', async () => {
+    const text = `apiVersion: scheduling.k8s.io/v1
+kind: PriorityClass
+metadata: {name: p}
+value: 10
+description: batch jobs
+---
+apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: widgets.example.com}
+spec:
+  group: example.com
+  names: {kind: Widget, plural: widgets}
+  scope: Namespaced
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    schema:
+      openAPIV3Schema:
+        type: object
+        description: A widget
+        properties:
+          spec: {type: object, x-kubernetes-preserve-unknown-fields: true, properties: {size: {type: integer, description: size}}}
+`;
+    expect((await check(text)).findings).toEqual([]);
+  });
+
   it('a custom resource is reported as unknown-kind (a warning), not an error', async () => {
     const { findings } = await check('apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec: {size: 3}\n');
     expect(findings.map((f) => [f.ruleId, f.severity, f.line])).toEqual([['unknown-kind', 'warning', 2]]);
