@@ -1,6 +1,6 @@
 // The documented library API, used the way the README shows it.
 import { describe, expect, it } from 'vitest';
-import { findMatchingVolume, matchesSelector, parseQuantity, parseSelector, podPhase, podStatusColumns, qosClass, toleratesTaint, type PersistentVolume, type Pod } from '../src/index.ts';
+import { checkObjects, exitCodeFor, loadPolicySet, readCluster, validateManifests, findMatchingVolume, matchesSelector, parseQuantity, parseSelector, podPhase, podStatusColumns, qosClass, toleratesTaint, type PersistentVolume, type Pod } from '../src/index.ts';
 
 const pod: Pod = {
   apiVersion: 'v1',
@@ -45,5 +45,14 @@ describe('library API (README examples)', () => {
   });
   it('NODE-04: toleratesTaint with Exists and an empty effect', () => {
     expect(toleratesTaint({ key: 'node.kubernetes.io/unreachable', operator: 'Exists' }, { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute' })).toBe(true);
+  });
+  it('API-04: validateManifests locates a finding; exitCodeFor turns the report into the CLI exit code; checkObjects works on objects in memory', async () => {
+    const { policies } = loadPolicySet({ builtin: true, paths: [] });
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: a}\nspec:\n  containers:\n  - name: app\n    image: nginx:1.27\n    securityContext: {privileged: true}\n';
+    const report = await validateManifests({ sources: [{ file: 'app.yaml', text }], policies, cluster: readCluster(), kubernetesVersion: '1.37', today: new Date('2026-12-02') });
+    expect(report.findings.find((f) => f.ruleId === 'privileged')).toMatchObject({ severity: 'error', file: 'app.yaml', line: 8, column: 35 });
+    expect(exitCodeFor(report, 'error')).toBe(1);
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'app', image: 'nginx' }] } };
+    expect(checkObjects(policies, [pod], { kubernetesVersion: '1.37' }).map((f) => f.ruleId)).toContain('image-tag-missing');
   });
 });
