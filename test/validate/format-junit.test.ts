@@ -3,37 +3,15 @@
 // well-formed XML 1.0 whatever a message holds.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/policy/types.ts';
 import { escapeAttribute, escapeText, toJunit } from '../../src/validate/format-junit.ts';
 import type { PolicyInfo, ValidationReport } from '../../src/validate/report.ts';
+import { finding, policy as basePolicy } from './support.ts';
 
 const NASTY = 'a <b> & c ]]> d "q" \'a\' \u0001 \uD800 tab\there\r\nnext';
 /** The NASTY text as a reader gets it back: the two characters XML 1.0 cannot hold become visible escapes. */
 const NASTY_READ = 'a <b> & c ]]> d "q" \'a\' \\u0001 \\uD800 tab\there\r\nnext';
 
-const policy = (id: string, severity: PolicyInfo['severity'], title = `${id} title`): PolicyInfo => ({
-  id,
-  title,
-  severity,
-  category: 'Resources',
-  remediation: `fix ${id}`,
-  behaviours: [],
-  source: `rules/policies/${id}.json`,
-});
-
-const web = { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', namespace: 'shop' };
-const finding = (ruleId: string, severity: Finding['severity'], extra: Partial<Finding> = {}): Finding => ({
-  ruleId,
-  severity,
-  category: 'Resources',
-  message: `${ruleId} found something`,
-  file: 'k8s/web.yaml',
-  line: 12,
-  column: 9,
-  path: 'spec',
-  resource: web,
-  ...extra,
-});
+const policy = (id: string, severity: PolicyInfo['severity'], title = `${id} title`): PolicyInfo => basePolicy(id, severity, { title, remediation: `fix ${id}` });
 
 function sampleReport(): ValidationReport {
   return {

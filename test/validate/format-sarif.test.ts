@@ -8,9 +8,9 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import type * as sarif from 'sarif';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/policy/types.ts';
 import { FINGERPRINT_KEY, pascalCase, SARIF_SCHEMA_URI, SRCROOT, toSarif } from '../../src/validate/format-sarif.ts';
 import type { PolicyInfo, ValidationReport } from '../../src/validate/report.ts';
+import { finding, policy as basePolicy, web } from './support.ts';
 import { BUILTIN_CHECKS } from '../../src/validate/validate.ts';
 
 const schemaPath = createRequire(import.meta.url).resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
@@ -26,30 +26,8 @@ function schemaErrors(log: unknown): string[] {
   return validateSchema(parsed) ? [] : (validateSchema.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
 }
 
-const policy = (id: string, severity: PolicyInfo['severity'], extra: Partial<PolicyInfo> = {}): PolicyInfo => ({
-  id,
-  title: `title of ${id}`,
-  severity,
-  category: 'Resources',
-  remediation: `fix ${id}: set spec.containers[*].resources`,
-  behaviours: [],
-  source: `rules/policies/${id}.json`,
-  ...extra,
-});
-
-const web = { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', namespace: 'shop' };
-const finding = (ruleId: string, severity: Finding['severity'], extra: Partial<Finding> = {}): Finding => ({
-  ruleId,
-  severity,
-  category: 'Resources',
-  message: `${ruleId} found something`,
-  file: 'k8s/web.yaml',
-  line: 12,
-  column: 9,
-  path: 'spec.template.spec.containers[0].resources',
-  resource: web,
-  ...extra,
-});
+const policy = (id: string, severity: PolicyInfo['severity'], extra: Partial<PolicyInfo> = {}): PolicyInfo =>
+  basePolicy(id, severity, { remediation: `fix ${id}: set spec.containers[*].resources`, ...extra });
 
 const cwd = '/work/repo';
 
