@@ -50,7 +50,12 @@ interface Budget {
   desiredHealthy: number;
   /** "minAvailable: 3", "maxUnavailable: 10%". */
   says: string;
+  /** Set when the floor is the Deployment's own kubemodel.io/min-available annotation, not a PDB. */
+  annotation?: true;
 }
+
+/** "Can this rollout ever drop below N available Pods?" for a Deployment that has no budget to say N. */
+export const MIN_AVAILABLE_ANNOTATION = 'kubemodel.io/min-available';
 
 /** The strictest PodDisruptionBudget of the namespace whose selector matches the template's labels. */
 function budgetFor(target: IndexedObject, labels: Record<string, string>, replicas: number, ctx: ModelContext): Budget | undefined {
@@ -64,6 +69,9 @@ function budgetFor(target: IndexedObject, labels: Record<string, string>, replic
     const field = spec['maxUnavailable'] !== undefined && spec['maxUnavailable'] !== null ? 'maxUnavailable' : 'minAvailable';
     if (!best || healthy > best.desiredHealthy) best = { name: pdb.name, desiredHealthy: healthy, says: `${field}: ${String(spec[field])}` };
   }
+  const asked = (target.object['metadata'] as { annotations?: Record<string, unknown> } | undefined)?.annotations?.[MIN_AVAILABLE_ANNOTATION];
+  const n = typeof asked === 'string' && /^\d+$/.test(asked) ? Number(asked) : undefined;
+  if (n !== undefined && n > 0 && (!best || n > best.desiredHealthy)) best = { name: MIN_AVAILABLE_ANNOTATION, desiredHealthy: n, says: `${MIN_AVAILABLE_ANNOTATION}: "${n}"`, annotation: true };
   return best;
 }
 
@@ -159,9 +167,11 @@ export function rolloutAnswer(target: IndexedObject, ctx: ModelContext): Record<
       answer['belowBudget'] = true;
       answer['counterexample'] = trace;
       answer['budgetMessage'] =
-        `a rollout of ${strategy === 'Recreate' ? 'strategy Recreate' : `maxUnavailable ${maxUnavailable}`} takes available Pods down to ${reached} while PodDisruptionBudget "${budget.name}" (${budget.says}) ` +
-        `wants ${budget.desiredHealthy} (status.currentHealthy ${reached} < status.desiredHealthy ${budget.desiredHealthy}); the Deployment controller scales ReplicaSets down without the eviction API, ` +
-        `so the budget does not stop it. Shortest run: ${numbered(trace)}`;
+        `a rollout of ${strategy === 'Recreate' ? 'strategy Recreate' : `maxUnavailable ${maxUnavailable}`} takes available Pods down to ${reached} ` +
+        (budget.annotation
+          ? `while the Deployment asks for at least ${budget.desiredHealthy} (${budget.says}). `
+          : `while PodDisruptionBudget "${budget.name}" (${budget.says}) wants ${budget.desiredHealthy} (status.currentHealthy ${reached} < status.desiredHealthy ${budget.desiredHealthy}); the Deployment controller scales ReplicaSets down without the eviction API, so the budget does not stop it. `) +
+        `Shortest run: ${numbered(trace)}`;
     } else if (result.complete) answer['belowBudget'] = false;
   }
 

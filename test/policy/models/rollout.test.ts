@@ -19,6 +19,11 @@ const rows: Row[] = [
   ['ROLL-05: within budget: the defaults 25 %/25 % of 10 keep 8, a budget of 80 % wants 8', [deployment('api', { replicas: 10 }), budget('api', { app: 'api' }, { minAvailable: '80%' })], { belowBudget: false, floor: 8, minAvailable: 8 }],
   ['ROLL-05: below budget: the defaults keep 8 of 10, maxUnavailable 1 wants 9', [deployment('api', { replicas: 10 }), budget('api', { app: 'api' }, { maxUnavailable: 1 })], { belowBudget: true, minAvailable: 9, counterexample: expect.any(Array) }],
   ['ROLL-06: below budget: Recreate takes every Pod down, the budget wants 1', [web(2, { type: 'Recreate' }), budget('web', { app: 'web' }, { minAvailable: 1 })], { belowBudget: true, floor: 0, strategy: 'Recreate' }],
+  [
+    'ROLL-05: without a budget, the kubemodel.io/min-available annotation asks the same question',
+    [{ ...web(4, rolling(1, 2)), metadata: { name: 'web', namespace: 'default', annotations: { 'kubemodel.io/min-available': '3' } } }],
+    { belowBudget: true, floor: 2, minAvailable: 3, pdb: 'kubemodel.io/min-available', budgetMessage: expect.stringMatching(/^a rollout of maxUnavailable 2 takes available Pods down to 2 while the Deployment asks for at least 3 \(kubemodel.io\/min-available: "3"\)\. Shortest run: /) },
+  ],
   ['ROLL-05: no budget question: the PodDisruptionBudget selects other Pods', [web(3, rolling(1, 1)), budget('other', { app: 'other' }, { minAvailable: 3 })], { pdb: null, belowBudget: null }],
   [
     'ROLL-05/SCHED-04: never completes: room for 2 Pods of 3 CPU, the rollout needs 3 and may not remove an old one first',
