@@ -47,7 +47,6 @@ const EXPECTED: Record<string, Row[]> = {
     ['unsafe-sysctls', 143, 5, 'Pod/tuned-proxy'],
     ['host-network', 174, 20, 'DaemonSet/windows-node-agent'],
     // Set on the Pod, inherited by the container: both point at the container, where an override would go.
-    ['run-as-non-root', 180, 9, 'DaemonSet/windows-node-agent'],
     ['windows-host-process', 180, 9, 'DaemonSet/windows-node-agent'],
   ],
   'jobs.yaml': [
