@@ -17,9 +17,9 @@ describe('kubemodel validate', () => {
     expect(r.out).toMatch(/\(1 suppressed, --show-suppressed lists them\) in 3 objects from 1 file; \d+ checks, simulated on the bundled example cluster/);
   });
 
-  it('the exit code is the same for text, json, sarif and junit, and JSON carries it', () => {
-    const codes = ['text', 'json', 'sarif', 'junit'].map((o) => kubemodel(['validate', `${dir}/mixed.yaml`, '-o', o]).code);
-    expect(codes).toEqual([1, 1, 1, 1]);
+  it('the exit code is the same for text, json, yaml, sarif, junit and github, and JSON carries it', () => {
+    const codes = ['text', 'json', 'yaml', 'sarif', 'junit', 'github'].map((o) => kubemodel(['validate', `${dir}/mixed.yaml`, '-o', o]).code);
+    expect(codes).toEqual([1, 1, 1, 1, 1, 1]);
     const json = JSON.parse(kubemodel(['validate', `${dir}/mixed.yaml`, '-o', 'json']).out) as { summary: { exitCode: number; suppressed: number; resources: number } };
     expect(json.summary).toMatchObject({ exitCode: 1, suppressed: 1, resources: 3 });
   });

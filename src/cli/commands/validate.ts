@@ -12,13 +12,14 @@ import { readCluster } from '../../validate/cluster.ts';
 import { parseExceptions } from '../../validate/exceptions.ts';
 import { toJsonReport, toText } from '../../validate/format-text.ts';
 import { toSarif } from '../../validate/format-sarif.ts';
+import { toGithub } from '../../validate/format-github.ts';
 import { toJunit } from '../../validate/format-junit.ts';
 import { suitesToJunit } from '../../policy/test-suite-junit.ts';
 import { BUILTIN_CHECKS, exitCodeFor, policyInfo, validateManifests, type FailOn } from '../../validate/validate.ts';
 import type { CliContext } from '../context.ts';
-import { checkOutput, table, toJson } from '../output.ts';
+import { checkOutput, table, toJson, toYamlText } from '../output.ts';
 
-const FORMATS = ['text', 'json', 'sarif', 'junit'] as const;
+const FORMATS = ['text', 'json', 'yaml', 'sarif', 'junit', 'github'] as const;
 const SUITE_FORMATS = ['text', 'json', 'junit'] as const;
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'none'];
 const VERSION = '0.1.0';
@@ -73,6 +74,7 @@ Examples:
   $ kubemodel validate app.yaml --cluster prod-nodes.yaml     # simulate on your nodes and storage classes
   $ kubemodel validate k8s/ -o sarif > kubemodel.sarif        # for code scanning
   $ kubemodel validate k8s/ -o junit --fail-on warning > report.xml
+  $ kubemodel validate k8s/ -o github                         # annotations in a GitHub Actions run
   $ kubemodel validate k8s/ --policy my-policies/ --exceptions exceptions.yaml
   $ kubemodel validate --list-policies
   $ kubemodel --kubernetes-version 1.21 validate old/   # which APIs that release still serves`,
@@ -108,6 +110,8 @@ Examples:
       if (set.errors.length > 0) code = 2;
       if (format === 'text') c.out(toText(report, { paint: c.paint, showSuppressed: flags.showSuppressed === true }));
       else if (format === 'json') c.out(toJson(toJsonReport(report, code)));
+      else if (format === 'yaml') c.out(toYamlText(toJsonReport(report, code)));
+      else if (format === 'github') c.out(toGithub(report));
       else if (format === 'sarif') c.out(toJson(toSarif(report, VERSION, { cwd: process.cwd() })));
       else c.out(toJunit(report));
       c.exitCode = code;
