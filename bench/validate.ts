@@ -3,10 +3,11 @@
 // parsing with positions, OpenAPI schema checks, policies — and the time for one resource cold (policy
 // files read and compiled, schema validators imported). Prints a table; asserts nothing.
 import { generateManifests as generate } from './generate-manifests.ts';
-import { loadPolicySet } from '../src/policy/policy-set.ts';
+import { loadPolicySet } from '../src/io/policy-set.ts';
 import { evaluatePolicies, type EvaluationContext } from '../src/policy/evaluate.ts';
 import { ObjectIndex } from '../src/policy/object-index.ts';
-import { readCluster, modelContext } from '../src/validate/cluster.ts';
+import { readCluster } from '../src/io/cluster-file.ts';
+import { modelContext } from '../src/validate/cluster.ts';
 import { loadResources, positionOf } from '../src/validate/resources.ts';
 import { prepareSchemas, schemaFindingsSync } from '../src/validate/schema.ts';
 import { validateManifests } from '../src/validate/validate.ts';

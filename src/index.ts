@@ -64,12 +64,13 @@ export { ClusterSystem, type ClusterInput } from './system/system.ts';
 // Errors the library throws; the CLI maps them to exit code 2.
 // Validation: manifests against schemas, the policy pack and the model.
 export { validateManifests, exitCodeFor, summarize, type ValidateOptions, type FailOn } from './validate/validate.ts';
-export { readCluster, type ClusterDescription } from './validate/cluster.ts';
+export { readCluster } from './io/cluster-file.ts';
+export type { ClusterDescription } from './validate/cluster.ts';
 export { parseExceptions } from './validate/exceptions.ts';
 export { toSarif } from './validate/format-sarif.ts';
 export { toJunit } from './validate/format-junit.ts';
 export type { ValidationReport } from './validate/report.ts';
-export { loadPolicySet } from './policy/policy-set.ts';
+export { loadPolicySet } from './io/policy-set.ts';
 export { loadPolicies, type CompiledPolicy } from './policy/load.ts';
 export { checkObjects } from './policy/examples.ts';
 export type { PolicyFile, Finding, Severity } from './policy/types.ts';

@@ -1,7 +1,7 @@
 // `kubemodel test-policies -o junit`: one <testsuite> per suite file, one <testcase> per (policy, object)
 // expectation, failing with what the policy reported when the verdict differs.
 import { attributes, escapeText } from '../validate/format-junit.ts';
-import type { PolicyTestResult } from './test-suite.ts';
+import type { PolicyTestResult } from './types.ts';
 
 export function suitesToJunit(results: readonly PolicyTestResult[]): string {
   const bySuite = new Map<string, PolicyTestResult[]>();

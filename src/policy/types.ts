@@ -69,3 +69,15 @@ export interface Finding {
   /** Set when an exception (annotation or exceptions file) covers the finding; it then never fails a run. */
   suppressed?: { kind: 'annotation' | 'exceptions-file'; reason?: string; source?: string };
 }
+
+/** One expectation of a policy test suite (`kubemodel test-policies`), run. */
+export interface PolicyTestResult {
+  suite: string;
+  policy: string;
+  resource: string;
+  expected: 'pass' | 'fail';
+  actual: 'pass' | 'fail' | 'error';
+  ok: boolean;
+  /** Findings of the policy on the object, or why the test could not run. */
+  detail: string[];
+}

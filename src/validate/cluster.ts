@@ -1,49 +1,13 @@
-// The cluster a validation run is checked against: the user's --cluster file (nodes, storage classes,
-// volumes, and whatever else runs there), or the bundled examples/validate/cluster.yaml, said so in the
-// output. Its objects are read as the simulator reads them, so a bad cluster file is bad input (exit 2).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { InputError } from '../errors.ts';
-import { parseManifests } from '../k8s/parse-manifests.ts';
-import { indexedObject } from '../policy/examples.ts';
+// The cluster a validation run is checked against, as the simulation-backed policies see it: the user's
+// --cluster file or the bundled example (read by src/io/cluster-file.ts), joined with the manifests' objects.
 import type { IndexedObject, ObjectIndex } from '../policy/object-index.ts';
 import type { ModelContext } from '../policy/models/types.ts';
-import { packageRoot } from '../cli/files.ts';
-
-export const bundledClusterFile = join(packageRoot, 'examples', 'validate', 'cluster.yaml');
 
 export interface ClusterDescription {
   objects: IndexedObject[];
   source: { file: string; bundled: boolean };
 }
 
-export function readCluster(file?: string): ClusterDescription {
-  const path = file ?? bundledClusterFile;
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new InputError('--cluster: no such file', path);
-  }
-  const parsed = parseManifests([{ file: path, text }]);
-  const [first] = parsed.errors;
-  if (first) throw first;
-  return {
-    objects: parsed.objects.map((o) => indexedObject(o.object as unknown as Record<string, unknown>)),
-    // The bundled file is named as it sits in the package, not by this machine's absolute path.
-    source: { file: file ?? 'examples/validate/cluster.yaml', bundled: file === undefined },
-  };
-}
-
 export function modelContext(index: ObjectIndex, cluster: ClusterDescription, kubernetesVersion: string): ModelContext {
   return { index, cluster: cluster.objects, clusterSource: cluster.source, kubernetesVersion };
-}
-
-let bundled: ClusterDescription | undefined;
-
-/** For policy examples and tests: the bundled cluster under each case's objects. */
-export function bundledModelContext(kubernetesVersion: string): (index: ObjectIndex) => ModelContext {
-  bundled ??= readCluster();
-  const cluster = bundled;
-  return (index) => modelContext(index, cluster, kubernetesVersion);
 }

@@ -2,9 +2,9 @@
 // policy, each "pass" case none (of that policy). Names carry the policy's behaviour IDs.
 import { describe, expect, it } from 'vitest';
 import { loadPolicies } from '../../src/policy/load.ts';
-import { builtinPolicySources } from '../../src/policy/sources.ts';
+import { builtinPolicySources } from '../../src/io/policy-files.ts';
 import { checkObjects } from '../../src/policy/examples.ts';
-import { bundledModelContext } from '../../src/validate/cluster.ts';
+import { bundledModelContext } from '../../src/io/cluster-file.ts';
 
 const sources = builtinPolicySources();
 const { policies, errors } = loadPolicies(sources);

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPolicies, policyErrors } from '../../src/policy/load.ts';
-import { loadPolicySet } from '../../src/policy/policy-set.ts';
+import { loadPolicySet } from '../../src/io/policy-set.ts';
 import { checkObjects } from '../../src/policy/examples.ts';
 import { fill } from '../../src/policy/template.ts';
 

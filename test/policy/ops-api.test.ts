@@ -6,7 +6,7 @@ import { indexedObject } from '../../src/policy/examples.ts';
 import { policyOperations } from '../../src/policy/load.ts';
 import { ObjectIndex } from '../../src/policy/object-index.ts';
 import { API_LIFECYCLE, API_LIFECYCLE_KINDS } from '../../src/policy/ops/api.ts';
-import { builtinPoliciesDir } from '../../src/policy/sources.ts';
+import { builtinPoliciesDir } from '../../src/io/policy-files.ts';
 import { compileLogic } from '../../src/rules/compile.ts';
 
 const run = (logic: unknown, data: unknown): unknown => compileLogic(logic, { operations: policyOperations })(data);

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileLogic } from '../../src/rules/compile.ts';
 import { loadPolicies, policyOperations } from '../../src/policy/load.ts';
-import { builtinPolicySources } from '../../src/policy/sources.ts';
+import { builtinPolicySources } from '../../src/io/policy-files.ts';
 import { checkObjects } from '../../src/policy/examples.ts';
 import { normalizeSysctlName } from '../../src/policy/ops/security.ts';
 

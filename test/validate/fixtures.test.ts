@@ -10,9 +10,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPolicySet } from '../../src/policy/policy-set.ts';
+import { loadPolicySet } from '../../src/io/policy-set.ts';
 import type { Finding } from '../../src/policy/types.ts';
-import { readCluster } from '../../src/validate/cluster.ts';
+import { readCluster } from '../../src/io/cluster-file.ts';
 import type { ValidationReport } from '../../src/validate/report.ts';
 import { INPUT_RULE } from '../../src/validate/resources.ts';
 import { SCHEMA_RULE, UNKNOWN_FIELD_RULE, UNKNOWN_KIND_RULE } from '../../src/validate/schema.ts';

@@ -2,9 +2,9 @@
 // agrees with the findings (0 none at or above --fail-on, 1 some, 2 only when nothing could be validated).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadPolicySet } from '../../src/policy/policy-set.ts';
+import { loadPolicySet } from '../../src/io/policy-set.ts';
 import { SEVERITY_RANK } from '../../src/policy/types.ts';
-import { readCluster } from '../../src/validate/cluster.ts';
+import { readCluster } from '../../src/io/cluster-file.ts';
 import { exitCodeFor, validateManifests, type FailOn } from '../../src/validate/validate.ts';
 import { arbManifestFile } from '../arbitraries/manifest.ts';
 

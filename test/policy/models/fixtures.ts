@@ -4,7 +4,8 @@ import { indexedObject } from '../../../src/policy/examples.ts';
 import { POLICY_MODELS } from '../../../src/policy/models/index.ts';
 import { ObjectIndex } from '../../../src/policy/object-index.ts';
 import type { ExampleObject } from '../../../src/policy/types.ts';
-import { bundledModelContext, modelContext } from '../../../src/validate/cluster.ts';
+import { bundledModelContext } from '../../../src/io/cluster-file.ts';
+import { modelContext } from '../../../src/validate/cluster.ts';
 
 export type Obj = ExampleObject;
 

@@ -17,26 +17,18 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { InputError } from '../errors.ts';
-import { readManifestSources } from '../io/manifests.ts';
+import { readManifestSources } from './manifests.ts';
 import { sourceMapFor } from '../k8s/positions.ts';
-import { readCluster } from '../validate/cluster.ts';
+import { readCluster } from './cluster-file.ts';
 import { validateManifests } from '../validate/validate.ts';
 import { modelContext } from '../validate/cluster.ts';
-import { checkObjects } from './examples.ts';
+import { checkObjects } from '../policy/examples.ts';
 import { loadPolicySet } from './policy-set.ts';
+import type { PolicyTestResult } from '../policy/types.ts';
+
+export type { PolicyTestResult };
 
 export const SUITE_FILE_NAMES = ['kubemodel-test.yaml', 'kubemodel-test.yml', 'kubemodel-test.json'];
-
-export interface PolicyTestResult {
-  suite: string;
-  policy: string;
-  resource: string;
-  expected: 'pass' | 'fail';
-  actual: 'pass' | 'fail' | 'error';
-  ok: boolean;
-  /** Findings of the policy on the object, or why the test could not run. */
-  detail: string[];
-}
 
 export interface SuiteRun {
   results: PolicyTestResult[];

@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import { InputError, RuleError } from '../errors.ts';
 import { sourceMapFor, type PathSegment } from '../k8s/positions.ts';
-import { loadPolicies, type CompiledPolicy } from './load.ts';
-import { builtinPolicySources, userPolicySources } from './sources.ts';
+import { loadPolicies, type CompiledPolicy } from '../policy/load.ts';
+import { builtinPolicySources, userPolicySources } from './policy-files.ts';
 
 export interface PolicySetOptions {
   builtin: boolean;

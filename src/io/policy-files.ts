@@ -5,8 +5,8 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../errors.ts';
-import { parseJsonFile } from '../io/rules-dir.ts';
-import type { PolicySource } from './load.ts';
+import { parseJsonFile } from './rules-dir.ts';
+import type { PolicySource } from '../policy/load.ts';
 
 export const builtinPoliciesDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'rules', 'policies');
 const EXTENSIONS = ['.json', '.yaml', '.yml'];
