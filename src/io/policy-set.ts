@@ -6,6 +6,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { InputError, RuleError } from '../errors.ts';
 import { sourceMapFor, type PathSegment } from '../k8s/positions.ts';
 import { loadPolicies, type CompiledPolicy } from '../policy/load.ts';
+import { DISABLEABLE_CHECKS } from '../validate/validate.ts';
 import { builtinPolicySources, userPolicySources } from './policy-files.ts';
 
 export interface PolicySetOptions {
@@ -23,13 +24,13 @@ export function loadPolicySet(options: PolicySetOptions): PolicySet {
   const user = userPolicySources(options.paths);
   const { policies, errors } = loadPolicies([...(options.builtin ? builtinPolicySources() : []), ...user.sources]);
   const disabled = new Set(options.disable ?? []);
-  const unknown = [...disabled].filter((id) => !policies.some((p) => p.id === id));
+  const unknown = [...disabled].filter((id) => !policies.some((p) => p.id === id) && !DISABLEABLE_CHECKS.includes(id));
   return {
     policies: policies.filter((p) => !disabled.has(p.id)),
     errors: [
       ...user.errors,
       ...errors.map(locateRuleError),
-      ...unknown.map((id) => new InputError(`--disable: no policy "${id}"`)),
+      ...unknown.map((id) => new InputError(`--disable: no policy or check "${id}"`)),
     ],
   };
 }

@@ -27,6 +27,8 @@ export interface ValidateOptions {
   today: Date;
   /** Check objects against the OpenAPI schemas (default true). */
   schema?: boolean;
+  /** Built-in checks to leave out (--disable), e.g. unknown-field for fields newer than the bundled schemas. */
+  disabledChecks?: readonly string[];
 }
 
 /** The checks that are code, not policy files; they appear in SARIF's rule list like policies. */
@@ -78,6 +80,9 @@ export const BUILTIN_CHECKS: readonly PolicyInfo[] = [
   },
 ];
 
+/** The built-in checks --disable may switch off; bad input is always reported. */
+export const DISABLEABLE_CHECKS: readonly string[] = [SCHEMA_RULE, UNKNOWN_FIELD_RULE, UNKNOWN_KIND_RULE, EXPIRED_RULE];
+
 export function policyInfo(policy: CompiledPolicy): PolicyInfo {
   const f = policy.file;
   return {
@@ -120,7 +125,8 @@ export async function validateManifests(options: ValidateOptions): Promise<Valid
       raw.push(f);
     }
   }
-  const findings = applyExceptions(raw, (f) => annotations.get(f), options.exceptions, options.today);
+  const off = new Set((options.disabledChecks ?? []).filter((id) => DISABLEABLE_CHECKS.includes(id)));
+  const findings = applyExceptions(raw, (f) => annotations.get(f), options.exceptions, options.today).filter((f) => !off.has(f.ruleId));
   const fileOrder = new Map<string, number>();
   for (const s of options.sources) fileOrder.set(s.file, fileOrder.size);
   for (const e of options.readErrors ?? []) if (e.file !== undefined && !fileOrder.has(e.file)) fileOrder.set(e.file, fileOrder.size);
@@ -129,7 +135,7 @@ export async function validateManifests(options: ValidateOptions): Promise<Valid
   const ran = new Set(findings.map((f) => f.ruleId));
   return {
     findings,
-    policies: [...BUILTIN_CHECKS.filter((c) => ran.has(c.id) || c.id === SCHEMA_RULE || c.id === UNKNOWN_FIELD_RULE), ...options.policies.map(policyInfo)],
+    policies: [...BUILTIN_CHECKS.filter((c) => !off.has(c.id) && (ran.has(c.id) || (schema && (c.id === SCHEMA_RULE || c.id === UNKNOWN_FIELD_RULE)))), ...options.policies.map(policyInfo)],
     resources: loaded.resources.map((r) => {
       const pos = positionOf(r, []);
       return { file: r.file, line: pos.line, column: pos.column, apiVersion: r.apiVersion, kind: r.kind, name: r.name, ...(r.namespace !== undefined ? { namespace: r.namespace } : {}) };

@@ -76,6 +76,14 @@ describe('kubemodel validate', () => {
     expect([...new Set(ids)].sort()).toEqual(['require-team-label']);
   });
 
+  it('--disable switches off built-in checks too (a field newer than the bundled schemas, a CRD kind)', () => {
+    const r = kubemodel(['validate', `${dir}/mixed.yaml`, '--disable', 'unknown-kind,schema', '-o', 'json']);
+    const ids = (JSON.parse(r.out) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId);
+    expect(ids).not.toContain('unknown-kind');
+    expect(ids).not.toContain('schema');
+    expect(ids).toContain('privileged');
+  });
+
   it('NO_COLOR is respected; FORCE_COLOR colours severities', () => {
     expect(kubemodel(['validate', `${dir}/mixed.yaml`]).out).not.toContain('\u001b[');
     expect(kubemodel(['validate', `${dir}/mixed.yaml`], { NO_COLOR: '', FORCE_COLOR: '1' }).out).toContain('\u001b[31merror\u001b[39m');

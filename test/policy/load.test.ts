@@ -60,7 +60,7 @@ describe('user policies (--policy)', () => {
 
   it('a missing --policy path and --disable of an unknown id are errors', () => {
     const set = loadPolicySet({ builtin: false, paths: ['no/such/dir'], disable: ['nope'] });
-    expect(set.errors.map((e) => e.reported)).toEqual(['no/such/dir: --policy: no such file or directory', '--disable: no policy "nope"']);
+    expect(set.errors.map((e) => e.reported)).toEqual(['no/such/dir: --policy: no such file or directory', '--disable: no policy or check "nope"']);
   });
 });
 

@@ -53,7 +53,7 @@ export function registerValidate(program: Command, ctx: () => CliContext, stdin:
     .option('-o, --output <format>', `output format: ${FORMATS.join('|')}`, 'text')
     .option('--policy <path>', 'add policies from a file or directory (repeatable); a policy with a built-in id replaces it', collect)
     .option('--no-builtin', 'run only the --policy policies, not the built-in pack')
-    .option('--disable <ids>', 'skip these policies (comma-separated, repeatable)', commaList)
+    .option('--disable <ids>', 'skip these policies or built-in checks (comma-separated, repeatable), e.g. unknown-kind', commaList)
     .option('--cluster <file>', 'nodes, storage classes and volumes the simulation-backed checks use (default: the bundled example cluster)')
     .option('--exceptions <file>', 'exceptions file: [{rule, match: {kind, namespace, name}, expires: YYYY-MM-DD, reason}]')
     .option('--fail-on <severity>', `lowest severity that makes the exit code 1: ${FAIL_ON.join('|')}`, parseFailOn, 'error')
@@ -104,6 +104,7 @@ Examples:
         kubernetesVersion: c.kubernetesVersion,
         today: new Date(),
         schema: flags.schema,
+        ...(flags.disable ? { disabledChecks: flags.disable } : {}),
       });
       c.endProgress();
       let code: number = exitCodeFor(report, flags.failOn);
