@@ -1,7 +1,9 @@
 // `kubemodel validate` and `kubemodel test-policies` as a user runs them: exit codes (the same for every
 // output format), file:line:col in every finding, stdin, exceptions, bad input (API-04).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kubemodel } from '../support/cli.ts';
+import { kubemodel, root } from '../support/cli.ts';
 
 const dir = 'test/fixtures/validate/cli';
 
@@ -87,6 +89,20 @@ describe('kubemodel validate', () => {
   it('NO_COLOR is respected; FORCE_COLOR colours severities', () => {
     expect(kubemodel(['validate', `${dir}/mixed.yaml`]).out).not.toContain('\u001b[');
     expect(kubemodel(['validate', `${dir}/mixed.yaml`], { NO_COLOR: '', FORCE_COLOR: '1' }).out).toContain('\u001b[31merror\u001b[39m');
+  });
+});
+
+describe('README', () => {
+  // The README shows real output; these keep it so.
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const shown = (command: string) => readme.split(`$ ${command}\n`)[1]?.split('\n```')[0];
+
+  it('the validate example is what kubemodel prints for the bundled shop', () => {
+    expect(kubemodel(['validate', 'examples/validate/shop']).out.trimEnd()).toBe(shown('kubemodel validate examples/validate/shop'));
+  });
+
+  it('the test-policies example is what kubemodel prints', () => {
+    expect(kubemodel(['test-policies', 'examples/validate/policy-tests']).out.trimEnd()).toBe(shown('kubemodel test-policies examples/validate/policy-tests'));
   });
 });
 
