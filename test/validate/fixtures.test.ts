@@ -71,8 +71,9 @@ const EXPECTED: Record<string, Row[]> = {
   'probes-and-images.yaml': [
     ['liveness-probe', 29, 9, 'Deployment/notifications'],
     ['readiness-probe', 35, 9, 'Deployment/notifications'],
-    ['probe-port-not-found', 65, 9, 'Deployment/gateway'],
     ['identical-probes', 76, 11, 'Deployment/gateway'],
+    // At the probe's port, the name no container port carries.
+    ['probe-port-not-found', 79, 29, 'Deployment/gateway'],
     // An init container is checked too.
     ['image-pull-policy', 109, 26, 'Deployment/media'],
     ['image-tag-latest', 113, 16, 'Deployment/media'],

@@ -161,13 +161,18 @@ export function sameProbeHandler(container: Json): boolean {
  * digits, which the prober's last resort reads as a number). Each entry reads `readinessProbe port "http"`.
  */
 export function unresolvedProbePorts(container: Json): string[] {
+  return unresolvedProbePortFields(container).map(({ probe, port }) => `${probe} port ${JSON.stringify(port)}`);
+}
+
+/** The same ports as field paths inside the container (`readinessProbe.httpGet.port`), for pointing at them. */
+export function unresolvedProbePortFields(container: Json): { probe: string; port: string; field: string }[] {
   const names = new Set(list(container['ports']).map((p) => record(p)['name']));
-  const out: string[] = [];
+  const out: { probe: string; port: string; field: string }[] = [];
   for (const kind of PROBES) {
     const probe = record(container[kind]);
     for (const action of ['httpGet', 'tcpSocket']) {
       const port = record(probe[action])['port'];
-      if (typeof port === 'string' && !/^\d+$/.test(port) && !names.has(port)) out.push(`${kind} port ${JSON.stringify(port)}`);
+      if (typeof port === 'string' && !/^\d+$/.test(port) && !names.has(port)) out.push({ probe: kind, port, field: `${kind}.${action}.port` });
     }
   }
   return out;
@@ -265,6 +270,8 @@ export const workloadOperations: Readonly<Record<string, CustomOperation>> = {
   same_probe_handler: (container) => sameProbeHandler(record(container)),
   /** {"unresolved_probe_ports": [container]}: probe ports naming no port of the container. */
   unresolved_probe_ports: (container) => unresolvedProbePorts(record(container)),
+  /** {"unresolved_probe_port_field": [container]}: the first such port as a field path, `readinessProbe.httpGet.port`, or null. */
+  unresolved_probe_port_field: (container) => unresolvedProbePortFields(record(container))[0]?.field ?? null,
   /** {"spreads_over_nodes": [pod, namespace]}: hostname anti-affinity or spread over the template's own Pods. */
   spreads_over_nodes: (pod, namespace) => spreadsOverNodes(pod, text(namespace)),
   /** {"selector_selects_all": [selector]}: a LabelSelector object without requirements ({}), which selects everything. */
