@@ -9,11 +9,12 @@
 // GitLab keeps only the first of two test cases with the same classname and name, so names are made unique
 // within a check. Test cases are keyed by object, not by line, so an edit elsewhere in the file leaves the
 // MR widget's "existing failure" as it was. Suppressed findings become <skipped> with the reason, unless the
-// object also has unsuppressed ones (then they are listed in the failure's text).
+// object also has unsuppressed ones (then they are listed in the failure's text). With a --fail-on, findings
+// below it pass their test case and are listed in its <system-out>, so the report agrees with the exit code.
 //
 // An object a check passed is not listed: the report does not say which objects each check applies to, and
 // naming every object under every check would report Services as passing a memory-limit check.
-import { SEVERITY_RANK, type Finding } from '../policy/types.ts';
+import { SEVERITY_RANK, type Finding, type Severity } from '../policy/types.ts';
 import { checksOf } from './format-sarif.ts';
 import type { PolicyInfo, ValidationReport } from './report.ts';
 
@@ -51,9 +52,16 @@ interface Case {
   findings: Finding[];
 }
 
-type Outcome = 'passed' | 'failed' | 'skipped';
+type Outcome = 'passed' | 'failed' | 'skipped' | 'noted';
 
-const outcome = (c: Case): Outcome => (c.findings.length === 0 ? 'passed' : c.findings.some((f) => !f.suppressed) ? 'failed' : 'skipped');
+/** Whether a finding fails its test case: unsuppressed and at or above --fail-on (every severity without one). */
+type Fails = (f: Finding) => boolean;
+
+function outcome(c: Case, fails: Fails): Outcome {
+  if (c.findings.length === 0) return 'passed';
+  if (c.findings.some(fails)) return 'failed';
+  return c.findings.every((f) => f.suppressed) ? 'skipped' : 'noted';
+}
 
 function line(f: Finding): string {
   const where = `${f.file}:${f.line}:${f.column}`;
@@ -61,25 +69,27 @@ function line(f: Finding): string {
   return `${where} ${f.resource ? objectName(f.resource) : '-'} ${f.message}${why}`;
 }
 
-function testcase(check: PolicyInfo, c: Case): string {
+function testcase(check: PolicyInfo, c: Case, fails: Fails): string {
   const head = `    <testcase${attributes({ classname: check.id, name: c.name, ...(c.file !== undefined ? { file: c.file } : {}), time: 0 })}`;
-  const result = outcome(c);
+  const result = outcome(c, fails);
   if (result === 'passed') return `${head}/>`;
+  // Below --fail-on: the case passes, as the run does, and the findings stay readable in its output.
+  if (result === 'noted') return `${head}>\n      <system-out>${escapeText(c.findings.map(line).join('\n'))}</system-out>\n    </testcase>`;
   if (result === 'skipped') {
     const first = c.findings[0]?.suppressed;
     const message = `suppressed: ${first?.reason ?? 'no reason given'}`;
     return `${head}>\n      <skipped${attributes({ message })}>${escapeText(c.findings.map(line).join('\n'))}</skipped>\n    </testcase>`;
   }
-  const open = c.findings.filter((f) => !f.suppressed);
+  const open = c.findings.filter(fails);
   const worst = open.reduce((a, b) => (SEVERITY_RANK[b.severity] > SEVERITY_RANK[a.severity] ? b : a));
   const message = `${open[0]?.message ?? ''}${open.length > 1 ? ` (and ${open.length - 1} more)` : ''}`;
   const fix = check.remediation !== '' ? `\n\nFix: ${check.remediation}` : '';
-  const body = `${[...open, ...c.findings.filter((f) => f.suppressed)].map(line).join('\n')}${fix}`;
+  const body = `${[...open, ...c.findings.filter((f) => !fails(f))].map(line).join('\n')}${fix}`;
   return `${head}>\n      <failure${attributes({ message, type: worst.severity })}>${escapeText(body)}</failure>\n    </testcase>`;
 }
 
 /** One check's test cases: an object with findings each, or the check's title when it found nothing. */
-function casesOf(check: PolicyInfo, findings: readonly Finding[]): Case[] {
+function casesOf(check: PolicyInfo, findings: readonly Finding[], fails: Fails): Case[] {
   const groups = new Map<string, Case>();
   for (const f of findings) {
     // Without an object (unreadable YAML, an expired exception) the file is what failed.
@@ -94,22 +104,29 @@ function casesOf(check: PolicyInfo, findings: readonly Finding[]): Case[] {
   const count = new Map<string, number>();
   for (const c of cases) count.set(c.name, (count.get(c.name) ?? 0) + 1);
   for (const c of cases) if ((count.get(c.name) ?? 0) > 1 && c.file !== undefined && c.name !== c.file) c.name = `${c.name} (${c.file})`;
-  if (!cases.some((c) => outcome(c) === 'failed')) cases.unshift({ name: check.title, findings: [] });
+  if (!cases.some((c) => outcome(c, fails) === 'failed')) cases.unshift({ name: check.title, findings: [] });
   return cases;
 }
 
-export function toJunit(report: ValidationReport): string {
+export interface JunitOptions {
+  /** As the CLI's --fail-on: findings below it do not fail their test case (they show in its system-out). */
+  failOn?: Severity | 'none';
+}
+
+export function toJunit(report: ValidationReport, options: JunitOptions = {}): string {
+  const threshold = options.failOn === undefined ? 0 : options.failOn === 'none' ? Infinity : SEVERITY_RANK[options.failOn];
+  const fails: Fails = (f) => !f.suppressed && SEVERITY_RANK[f.severity] >= threshold;
   const byRule = new Map<string, Finding[]>();
   for (const f of report.findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
   const totals = { tests: 0, failures: 0 };
   const suites = checksOf(report).map((check) => {
-    const cases = casesOf(check, byRule.get(check.id) ?? []);
-    const failures = cases.filter((c) => outcome(c) === 'failed').length;
-    const skipped = cases.filter((c) => outcome(c) === 'skipped').length;
+    const cases = casesOf(check, byRule.get(check.id) ?? [], fails);
+    const failures = cases.filter((c) => outcome(c, fails) === 'failed').length;
+    const skipped = cases.filter((c) => outcome(c, fails) === 'skipped').length;
     totals.tests += cases.length;
     totals.failures += failures;
     const head = `  <testsuite${attributes({ name: check.id, tests: cases.length, failures, errors: 0, skipped, time: 0 })}>`;
-    return [head, ...cases.map((c) => testcase(check, c)), '  </testsuite>'].join('\n');
+    return [head, ...cases.map((c) => testcase(check, c, fails)), '  </testsuite>'].join('\n');
   });
   const root = `<testsuites${attributes({ name: 'kubemodel validate', tests: totals.tests, failures: totals.failures, errors: 0, time: 0 })}>`;
   return ['<?xml version="1.0" encoding="UTF-8"?>', root, ...suites, '</testsuites>', ''].join('\n');

@@ -178,4 +178,15 @@ describe('toJunit', () => {
       ['waived', '1', '0'],
     ]);
   });
+
+  it('with --fail-on error, warnings pass their test case and show in its system-out; the counts agree with the exit code', () => {
+    const xml = toJunit(sampleReport(), { failOn: 'error' });
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const failuresAttr = /<testsuites[^>]* failures="(\d+)"/.exec(xml)?.[1];
+    // The unsuppressed errors: privileged on Deployment/shop/web, and the unreadable k8s/broken.yaml.
+    expect(failuresAttr).toBe('2');
+    expect(xml).toContain('<system-out>k8s/web.yaml:12:9 Deployment/shop/web container "web" has no memory limit');
+    const none = toJunit(sampleReport(), { failOn: 'none' });
+    expect(/<testsuites[^>]* failures="(\d+)"/.exec(none)?.[1]).toBe('0');
+  });
 });

@@ -114,7 +114,7 @@ Examples:
       else if (format === 'yaml') c.out(toYamlText(toJsonReport(report, code)));
       else if (format === 'github') c.out(toGithub(report));
       else if (format === 'sarif') c.out(toJson(toSarif(report, VERSION, { cwd: process.cwd() })));
-      else c.out(toJunit(report));
+      else c.out(toJunit(report, { failOn: flags.failOn }));
       c.exitCode = code;
     });
 
