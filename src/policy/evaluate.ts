@@ -5,7 +5,7 @@ import { ITERATORS, type Item } from './iterators.ts';
 import type { CompiledPolicy } from './load.ts';
 import type { IndexedObject, ObjectIndex } from './object-index.ts';
 import { POLICY_MODELS } from './models/index.ts';
-import type { ModelContext } from './models/types.ts';
+import type { ModelContext, PolicyModel } from './models/types.ts';
 import { podView } from './pod-template.ts';
 import { fill } from './template.ts';
 import type { Finding } from './types.ts';
@@ -24,6 +24,15 @@ export interface EvaluationContext {
   kubernetesVersion: string;
   /** Needed only by policies that name a model. */
   model?: ModelContext;
+}
+
+/** A model that cannot answer for an object (odd input it did not foresee) gives no answer, never a crash. */
+function ask(question: PolicyModel, target: Target, context: ModelContext): Record<string, unknown> | undefined {
+  try {
+    return question.answer(target, context);
+  } catch {
+    return undefined;
+  }
 }
 
 const NO_ITEM: Item[] = [{ item: null, itemPath: '' }];
@@ -75,7 +84,7 @@ export function evaluatePolicies(policies: readonly CompiledPolicy[], target: Ta
       if (!ctx.model) continue;
       if (!answers.has(file.model)) {
         const question = POLICY_MODELS.get(file.model);
-        answers.set(file.model, question && question.kinds.includes(target.kind) ? question.answer(target, ctx.model) : undefined);
+        answers.set(file.model, question && question.kinds.includes(target.kind) ? ask(question, target, ctx.model) : undefined);
       }
       model = answers.get(file.model);
       if (model === undefined) continue;

@@ -267,24 +267,20 @@ export const claimBindingModel: PolicyModel = {
   description: "Whether a PersistentVolumeClaim (or each claim of a StatefulSet's volumeClaimTemplates) can ever bind, with the PV controller's Event text when it cannot",
   kinds: ['PersistentVolumeClaim', 'StatefulSet'],
   answer(target, ctx) {
-    try {
-      if (target.kind === 'PersistentVolumeClaim') {
-        const fate = storageState(ctx).fates.get(`${target.namespace}/${target.name}`);
-        return fate ? answerFor(fate, target.name, fate.field) : undefined;
-      }
-      if (claimTemplates(target.object).length === 0 || (desiredPods(target.kind, target.object) ?? 0) > MAX_ORDINALS) return undefined;
-      const { state, claims } = statefulSetStorage(target, ctx);
-      let first: Record<string, unknown> | undefined;
-      for (const c of claims) {
-        const fate = state.fates.get(`${target.namespace}/${c.name}`);
-        if (!fate) return undefined;
-        const answer = answerFor(fate, c.name, `spec.volumeClaimTemplates[${c.template}].${fate.field}`);
-        if (!fate.binds) return answer;
-        first ??= answer;
-      }
-      return first;
-    } catch {
-      return undefined;
+    if (target.kind === 'PersistentVolumeClaim') {
+      const fate = storageState(ctx).fates.get(`${target.namespace}/${target.name}`);
+      return fate ? answerFor(fate, target.name, fate.field) : undefined;
     }
+    if (claimTemplates(target.object).length === 0 || (desiredPods(target.kind, target.object) ?? 0) > MAX_ORDINALS) return undefined;
+    const { state, claims } = statefulSetStorage(target, ctx);
+    let first: Record<string, unknown> | undefined;
+    for (const c of claims) {
+      const fate = state.fates.get(`${target.namespace}/${c.name}`);
+      if (!fate) return undefined;
+      const answer = answerFor(fate, c.name, `spec.volumeClaimTemplates[${c.template}].${fate.field}`);
+      if (!fate.binds) return answer;
+      first ??= answer;
+    }
+    return first;
   },
 };

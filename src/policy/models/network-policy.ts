@@ -308,10 +308,6 @@ export const networkPolicyModel: PolicyModel = {
   description: "What the manifests' NetworkPolicies let through: clients of a Service's targetPort, a workload's DNS lookups, and the connections it declares in kubemodel.io/connects-to",
   kinds: ['Service', ...WORKLOAD_KINDS],
   answer(target, ctx) {
-    try {
-      return memo(ctx, `netpol:${objectKey(target)}`, () => networkPolicyAnswer(target, ctx));
-    } catch {
-      return undefined;
-    }
+    return memo(ctx, `netpol:${objectKey(target)}`, () => networkPolicyAnswer(target, ctx));
   },
 };

@@ -211,10 +211,6 @@ export const rolloutModel: PolicyModel = {
   description: "A bounded model check of the Deployment's next RollingUpdate or Recreate rollout: availability against its PodDisruptionBudget, and whether the cluster has room for it to finish",
   kinds: ['Deployment'],
   answer(target, ctx) {
-    try {
-      return memo(ctx, `rollout:${objectKey(target)}`, () => rolloutAnswer(target, ctx));
-    } catch {
-      return undefined;
-    }
+    return memo(ctx, `rollout:${objectKey(target)}`, () => rolloutAnswer(target, ctx));
   },
 };

@@ -216,18 +216,14 @@ export const schedulingModel: PolicyModel = {
   description: "Whether the Pods a workload's controller creates can all be scheduled on the cluster's nodes, with kube-scheduler's FailedScheduling message when not",
   kinds: WORKLOAD_KINDS,
   answer(target, ctx) {
-    try {
-      const p = placeWorkload(target, ctx);
-      const t = workloadTemplate(target, ctx);
-      if (!p || !t) return undefined;
-      const path = t.path === '' ? 'spec' : `${t.path}.spec`;
-      const nodes = p.placed.map((x) => x.node);
-      if (!p.failed) {
-        return { schedulable: true, replicas: p.wanted, placed: p.placed.length, nodes, summary: `all ${p.placed.length} Pods can be scheduled`, message: '', path, truncated: p.truncated === true };
-      }
-      return { schedulable: false, replicas: p.wanted, placed: p.placed.length, nodes, summary: summary(target, p), message: p.failed.message, pod: p.failed.pod, path, truncated: p.truncated === true };
-    } catch {
-      return undefined;
+    const p = placeWorkload(target, ctx);
+    const t = workloadTemplate(target, ctx);
+    if (!p || !t) return undefined;
+    const path = t.path === '' ? 'spec' : `${t.path}.spec`;
+    const nodes = p.placed.map((x) => x.node);
+    if (!p.failed) {
+      return { schedulable: true, replicas: p.wanted, placed: p.placed.length, nodes, summary: `all ${p.placed.length} Pods can be scheduled`, message: '', path, truncated: p.truncated === true };
     }
+    return { schedulable: false, replicas: p.wanted, placed: p.placed.length, nodes, summary: summary(target, p), message: p.failed.message, pod: p.failed.pod, path, truncated: p.truncated === true };
   },
 };

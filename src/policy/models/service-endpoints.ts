@@ -120,10 +120,6 @@ export const serviceEndpointsModel: PolicyModel = {
   description: "Whether a Service would have ready endpoints once the workloads its selector matches are scheduled, with the reason when a port has none",
   kinds: ['Service'],
   answer(target, ctx) {
-    try {
-      return memo(ctx, `endpoints:${objectKey(target)}`, () => serviceEndpointsAnswer(target, ctx));
-    } catch {
-      return undefined;
-    }
+    return memo(ctx, `endpoints:${objectKey(target)}`, () => serviceEndpointsAnswer(target, ctx));
   },
 };

@@ -19,6 +19,6 @@ export interface PolicyModel {
   description: string;
   /** Kinds the question is about; for any other object the policy does not apply. */
   kinds: readonly string[];
-  /** The answer for one object, or undefined when the question does not apply to it. */
+  /** The answer for one object, or undefined when the question does not apply to it; a throw counts as no answer (src/policy/evaluate.ts). */
   answer(target: IndexedObject, context: ModelContext): Record<string, unknown> | undefined;
 }
